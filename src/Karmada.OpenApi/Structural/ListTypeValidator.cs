@@ -1,0 +1,143 @@
+using System.Text.Json.Nodes;
+
+namespace Karmada.OpenApi.Structural;
+
+/// <summary>
+/// apiextensions' <c>listtype.ValidateListSetsAndMaps</c>: items of <c>x-kubernetes-list-type: set</c> lists are
+/// unique, and items of <c>map</c> lists are unique by their <c>x-kubernetes-list-map-keys</c>.
+/// </summary>
+internal static class ListTypeValidator
+{
+    public static void Validate(JsonObject obj, JsonObject? schema, string path, List<FieldError> errors)
+    {
+        if (schema is null)
+        {
+            return;
+        }
+
+        if (schema.GetAdditionalProperties().Schema is { } additional)
+        {
+            foreach (var (key, value) in obj)
+            {
+                ValidateValue(value, additional, FieldPath.Key(path, key), errors);
+            }
+        }
+
+        if (schema.GetProperties() is not null)
+        {
+            foreach (var (key, value) in obj)
+            {
+                if (schema.GetProperty(key) is { } property)
+                {
+                    ValidateValue(value, property, FieldPath.Child(path, key), errors);
+                }
+            }
+        }
+    }
+
+    private static void ValidateValue(JsonNode? value, JsonObject schema, string path, List<FieldError> errors)
+    {
+        switch (value)
+        {
+            case JsonArray array:
+                ValidateArray(array, schema, path, errors);
+                break;
+            case JsonObject obj:
+                Validate(obj, schema, path, errors);
+                break;
+        }
+    }
+
+    private static void ValidateArray(JsonArray array, JsonObject schema, string path, List<FieldError> errors)
+    {
+        switch (schema.GetString(SchemaAccess.ListType))
+        {
+            case "set":
+                foreach (var index in NonUniqueIndices(array.Select(item => (JsonNode?)item).ToList()))
+                {
+                    errors.Add(FieldError.Duplicate(FieldPath.Index(path, index), array[index]?.DeepClone()));
+                }
+
+                break;
+            case "map":
+                ValidateListMap(array, schema, path, errors);
+                break;
+        }
+
+        if (schema.GetItems() is { } items)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                ValidateValue(array[i], items, FieldPath.Index(path, i), errors);
+            }
+        }
+    }
+
+    private static void ValidateListMap(JsonArray array, JsonObject schema, string path, List<FieldError> errors)
+    {
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is not null and not JsonObject && !JsonValues.IsNull(array[i]))
+            {
+                errors.Add(FieldError.Invalid(FieldPath.Index(path, i), array[i]!.DeepClone(), "must be an object for an array of list-type map"));
+                return;
+            }
+        }
+
+        if (array.Count <= 1)
+        {
+            return;
+        }
+
+        var keyFields = schema.GetArray(SchemaAccess.ListMapKeys)?.Select(JsonValues.AsString).OfType<string>().ToList() ?? [];
+
+        // Every item is reduced to the object of its key fields; an absent key stays absent, so items without keys collide.
+        var keys = new List<JsonNode?>(array.Count);
+        foreach (var item in array)
+        {
+            var key = new JsonObject();
+            if (item is JsonObject obj)
+            {
+                foreach (var field in keyFields)
+                {
+                    if (obj.TryGetPropertyValue(field, out var keyValue))
+                    {
+                        key[field] = keyValue?.DeepClone();
+                    }
+                }
+            }
+
+            keys.Add(key);
+        }
+
+        foreach (var index in NonUniqueIndices(keys))
+        {
+            errors.Add(FieldError.Duplicate(FieldPath.Index(path, index), keys[index]));
+        }
+    }
+
+    /// <summary>The index of the second occurrence of each value that occurs more than once.</summary>
+    private static List<int> NonUniqueIndices(List<JsonNode?> items)
+    {
+        var result = new List<int>();
+        if (items.Count <= 1)
+        {
+            return result;
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            // Go compares scalars by type and value (int64 1 differs from float64 1) and compounds by their JSON.
+            var identity = JsonValues.Kind(items[i]) + ":" + GoFormat.Json(items[i]);
+            seen.TryGetValue(identity, out var times);
+            seen[identity] = times + 1;
+            if (times == 1)
+            {
+                result.Add(i);
+            }
+        }
+
+        return result;
+    }
+}
