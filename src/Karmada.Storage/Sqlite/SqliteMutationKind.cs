@@ -1,0 +1,8 @@
+namespace Karmada.Storage.Sqlite;
+
+internal enum SqliteMutationKind
+{
+    Create,
+    Update,
+    Delete,
+}
