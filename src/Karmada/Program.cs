@@ -1,1 +1,3 @@
-return 0;
+using Karmada.Host.Commands;
+
+return await KarmadaCommand.Build().Parse(args).InvokeAsync();

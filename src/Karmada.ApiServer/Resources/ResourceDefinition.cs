@@ -50,6 +50,9 @@ public sealed class ResourceDefinition
     /// <summary>Whether <c>spec</c> exists: generation is bumped on spec changes, or on any change when false.</summary>
     public bool HasSpec { get; init; } = true;
 
+    /// <summary>The typed model of the kind when it has one (Karmada's kinds); schemas are generated from it.</summary>
+    public Type? ModelType { get; init; }
+
     public string GroupVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
     /// <summary><c>deployments.apps</c>, or <c>configmaps</c> for the core group (used in error messages).</summary>
@@ -59,12 +62,3 @@ public sealed class ResourceDefinition
 
     public override string ToString() => $"{GroupVersion}/{Plural}";
 }
-
-/// <summary>Where a kind keeps its replica counts, as in a CRD's <c>subresources.scale</c>.</summary>
-public sealed record ScaleSubresource(string SpecReplicasPath, string StatusReplicasPath, string? LabelSelectorPath);
-
-/// <summary>
-/// One Table column: as in a CRD's <c>additionalPrinterColumns</c>. <see cref="JsonPath"/> is evaluated against the
-/// object (<c>.spec.replicas</c>); <see cref="Priority"/> above 0 shows only with <c>-o wide</c>.
-/// </summary>
-public sealed record PrinterColumn(string Name, string Type, string JsonPath, int Priority = 0, string Description = "", string Format = "");

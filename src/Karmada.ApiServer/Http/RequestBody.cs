@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Karmada.ApiServer.Http;
+
+/// <summary>Reads and decodes request bodies: size limit, JSON, YAML and (via a decoder) protobuf.</summary>
+public static class RequestBody
+{
+    /// <summary>kube-apiserver's <c>MaxRequestBodyBytes</c>.</summary>
+    public const int MaxBytes = 3 * 1024 * 1024;
+
+    /// <summary>Decodes protobuf bodies of built-in kinds (kubectl 1.32+ imperative creates).</summary>
+    public static Func<ReadOnlyMemory<byte>, JsonObject>? ProtobufDecoder { get; set; } = body => Karmada.Protobuf.KubernetesProtobuf.Decode(body.Span);
+
+    public static async Task<byte[]> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            throw new ApiException(Errors.TooLarge("the server has received too large of a request body"));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw new ApiException(Errors.TooLarge("the server has received too large of a request body"));
+            }
+
+            await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Decodes an object body by content type; malformed input is a 400 with the parser's message.</summary>
+    public static JsonObject DecodeObject(byte[] body, string? contentType, string expectedDescription)
+    {
+        var essence = MediaTypes.Essence(contentType);
+        if (essence == MediaTypes.Protobuf)
+        {
+            if (ProtobufDecoder is null)
+            {
+                throw new ApiException(Errors.UnsupportedMediaType($"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml"));
+            }
+
+            try
+            {
+                return ProtobufDecoder(body);
+            }
+            catch (Karmada.Protobuf.ProtobufDecodeException ex) when (ex.Error is Karmada.Protobuf.ProtobufDecodeError.UnknownKind or Karmada.Protobuf.ProtobufDecodeError.UnsupportedEncoding)
+            {
+                throw new ApiException(Errors.UnsupportedMediaType($"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf: {ex.Message}"));
+            }
+            catch (Exception ex) when (ex is not ApiException)
+            {
+                throw new ApiException(Errors.BadRequest($"unable to decode protobuf body: {ex.Message}"));
+            }
+        }
+
+        var node = DecodeNode(body, essence, expectedDescription);
+        return node as JsonObject ?? throw new ApiException(Errors.BadRequest($"{expectedDescription}: the body must be a JSON object"));
+    }
+
+    public static JsonNode? DecodeNode(byte[] body, string essence, string expectedDescription)
+    {
+        if (body.Length == 0)
+        {
+            throw new ApiException(Errors.BadRequest("the body of the request is empty"));
+        }
+
+        try
+        {
+            // JSON is YAML: parse JSON-looking bodies as JSON whatever the media type says (kubectl sends JSON as apply-patch+yaml).
+            if (!LooksLikeJson(body))
+            {
+                return YamlJson.Parse(Encoding.UTF8.GetString(body));
+            }
+
+            return JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (JsonException ex)
+        {
+            throw new ApiException(Errors.BadRequest($"{expectedDescription}: {ex.Message}"));
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            throw new ApiException(Errors.BadRequest($"{expectedDescription}: error converting YAML to JSON: {ex.Message}"));
+        }
+    }
+
+    private static bool LooksLikeJson(byte[] body)
+    {
+        foreach (var b in body)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+
+            return b is (byte)'{' or (byte)'[';
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Karmada.Host.Commands;
+
+/// <summary>The <c>karmada</c> root command: one subcommand per process.</summary>
+public static class KarmadaCommand
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Karmada.NET: a multi-cluster Kubernetes control plane.");
+        root.Subcommands.Add(ApiServerCommand.Build());
+        return root;
+    }
+}

@@ -1,0 +1,297 @@
+using System.Text.Json.Nodes;
+using Karmada.Testing;
+
+namespace Karmada.E2E.Tests;
+
+/// <summary>
+/// What a kubectl user does against the control plane, run with the oldest and newest supported kubectl
+/// (1.27 and 1.33: legacy v2beta1 discovery and OpenAPI v2 validation on one side, v2 discovery and protobuf
+/// request bodies on the other).
+/// </summary>
+public abstract class KubectlScenarios(ApiServerFixture fixture)
+{
+    private static readonly string DeploymentYaml = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          labels:
+            app: web
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+              - name: nginx
+                image: nginx:1.27
+                env:
+                - name: A
+                  value: "1"
+        """;
+
+    public static TheoryData<string> Versions => new() { "1.27", "1.33" };
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task ApplyGetLabelScalePatchDelete_Deployment_BehavesLikeKubernetes(string version)
+    {
+        var kubectl = fixture.Kubectl(version);
+        var ns = await NewNamespaceAsync(kubectl, "apply");
+
+        var created = await kubectl.RunWithInputAsync(DeploymentYaml, "apply", "-n", ns, "-f", "-");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        Assert.Contains("deployment.apps/web created", created.StandardOutput, StringComparison.Ordinal);
+
+        var updated = await kubectl.RunWithInputAsync(DeploymentYaml.Replace("replicas: 2", "replicas: 3", StringComparison.Ordinal).Replace("nginx:1.27", "nginx:1.28", StringComparison.Ordinal), "apply", "-n", ns, "-f", "-");
+        Assert.True(updated.ExitCode == 0, updated.ToString());
+        Assert.Contains("deployment.apps/web configured", updated.StandardOutput, StringComparison.Ordinal);
+
+        var json = JsonNode.Parse(await kubectl.OkAsync("get", "deploy", "web", "-n", ns, "-o", "json"))!;
+        Assert.Equal(3, (int)json["spec"]!["replicas"]!);
+        Assert.Equal("nginx:1.28", (string?)json["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]);
+        Assert.Equal("A", (string?)json["spec"]!["template"]!["spec"]!["containers"]![0]!["env"]![0]!["name"]);
+        Assert.Equal(2, (int)json["metadata"]!["generation"]!);
+
+        var wide = await kubectl.OkAsync("get", "deploy", "-n", ns, "-o", "wide");
+        Assert.Contains("READY", wide, StringComparison.Ordinal);
+        Assert.Contains("IMAGES", wide, StringComparison.Ordinal);
+        Assert.Contains("nginx:1.28", wide, StringComparison.Ordinal);
+
+        await kubectl.OkAsync("label", "deploy", "web", "-n", ns, "tier=frontend");
+        await kubectl.OkAsync("annotate", "deploy", "web", "-n", ns, "owner=team-a");
+        var byLabel = await kubectl.OkAsync("get", "deploy", "-n", ns, "-l", "tier=frontend", "-o", "name");
+        Assert.Equal("deployment.apps/web", byLabel.Trim());
+        Assert.Empty((await kubectl.OkAsync("get", "deploy", "-n", ns, "-l", "tier=backend", "-o", "name")).Trim());
+
+        await kubectl.OkAsync("scale", "deploy", "web", "-n", ns, "--replicas=5");
+        Assert.Equal("5", (await kubectl.OkAsync("get", "deploy", "web", "-n", ns, "-o", "jsonpath={.spec.replicas}")).Trim());
+
+        await kubectl.OkAsync("patch", "deploy", "web", "-n", ns, "--type=merge", "-p", """{"spec":{"replicas":6}}""");
+        await kubectl.OkAsync("patch", "deploy", "web", "-n", ns, "--type=json", "-p", """[{"op":"add","path":"/spec/minReadySeconds","value":3}]""");
+        await kubectl.OkAsync("patch", "deploy", "web", "-n", ns, "-p", """{"spec":{"template":{"spec":{"containers":[{"name":"nginx","env":[{"name":"B","value":"2"}]}]}}}}""");
+        json = JsonNode.Parse(await kubectl.OkAsync("get", "deploy", "web", "-n", ns, "-o", "json"))!;
+        Assert.Equal(6, (int)json["spec"]!["replicas"]!);
+        Assert.Equal(3, (int)json["spec"]!["minReadySeconds"]!);
+        var env = json["spec"]!["template"]!["spec"]!["containers"]![0]!["env"]!.AsArray().Select(e => (string?)e!["name"]).ToList();
+        Assert.Equal(["A", "B"], env.Order().ToList());
+        Assert.Equal("frontend", (string?)json["metadata"]!["labels"]!["tier"]);
+
+        var all = await kubectl.OkAsync("get", "deploy", "-A");
+        Assert.Contains(ns, all, StringComparison.Ordinal);
+
+        var deleted = await kubectl.OkAsync("delete", "deploy", "web", "-n", ns);
+        Assert.Contains("deployment.apps \"web\" deleted", deleted, StringComparison.Ordinal);
+        var missing = await kubectl.RunAsync("get", "deploy", "web", "-n", ns);
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("Error from server (NotFound): deployments.apps \"web\" not found", missing.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task ServerSideApply_ConflictingManagers_ReportsConflictUnlessForced(string version)
+    {
+        var kubectl = fixture.Kubectl(version);
+        var ns = await NewNamespaceAsync(kubectl, "ssa");
+        var applied = await kubectl.RunWithInputAsync(DeploymentYaml, "apply", "--server-side", "-n", ns, "-f", "-");
+        Assert.True(applied.ExitCode == 0, applied.ToString());
+        Assert.Contains("serverside-applied", applied.StandardOutput, StringComparison.Ordinal);
+
+        var other = await kubectl.RunWithInputAsync(DeploymentYaml.Replace("replicas: 2", "replicas: 4", StringComparison.Ordinal), "apply", "--server-side", "--field-manager", "other", "-n", ns, "-f", "-");
+        Assert.NotEqual(0, other.ExitCode);
+        Assert.Contains("conflict", other.StandardError, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(".spec.replicas", other.StandardError, StringComparison.Ordinal);
+
+        var forced = await kubectl.RunWithInputAsync(DeploymentYaml.Replace("replicas: 2", "replicas: 4", StringComparison.Ordinal), "apply", "--server-side", "--force-conflicts", "--field-manager", "other", "-n", ns, "-f", "-");
+        Assert.True(forced.ExitCode == 0, forced.ToString());
+        Assert.Equal("4", (await kubectl.OkAsync("get", "deploy", "web", "-n", ns, "-o", "jsonpath={.spec.replicas}")).Trim());
+        var managers = await kubectl.OkAsync("get", "deploy", "web", "-n", ns, "--show-managed-fields", "-o", "jsonpath={.metadata.managedFields[*].manager}");
+        Assert.Contains("other", managers, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task Watch_NewObject_IsPrintedByGetWatch(string version)
+    {
+        var kubectl = fixture.Kubectl(version);
+        var ns = await NewNamespaceAsync(kubectl, "watch");
+        using var watcher = kubectl.Start("get", "configmaps", "-n", ns, "-w");
+        var output = new System.Text.StringBuilder();
+        watcher.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+        };
+        watcher.BeginOutputReadLine();
+        try
+        {
+            await Eventually.UntilAsync(async () =>
+            {
+                await kubectl.RunAsync("create", "configmap", "seen", "-n", ns, "--from-literal=k=v");
+                lock (output)
+                {
+                    return output.ToString().Contains("seen", StringComparison.Ordinal);
+                }
+            }, TimeSpan.FromSeconds(30), "kubectl get -w prints the new configmap");
+        }
+        finally
+        {
+            watcher.Kill();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task DescribeDiffEditWait_Deployment_Work(string version)
+    {
+        var kubectl = fixture.Kubectl(version);
+        var ns = await NewNamespaceAsync(kubectl, "tools");
+        await kubectl.RunWithInputAsync(DeploymentYaml, "apply", "-n", ns, "-f", "-");
+
+        var describe = await kubectl.OkAsync("describe", "deploy", "web", "-n", ns);
+        Assert.Contains("Name:", describe, StringComparison.Ordinal);
+        Assert.Contains("nginx:1.27", describe, StringComparison.Ordinal);
+
+        var diff = await kubectl.RunWithInputAsync(DeploymentYaml.Replace("replicas: 2", "replicas: 7", StringComparison.Ordinal), "diff", "-n", ns, "-f", "-");
+        Assert.Equal(1, diff.ExitCode);
+        Assert.Contains("replicas: 7", diff.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal("2", (await kubectl.OkAsync("get", "deploy", "web", "-n", ns, "-o", "jsonpath={.spec.replicas}")).Trim());
+
+        var edit = await kubectl.RunAsync(
+            ["edit", "deploy", "web", "-n", ns],
+            null,
+            new Dictionary<string, string> { ["KUBE_EDITOR"] = "sed -i s/replicas:\\ 2/replicas:\\ 9/" },
+            TimeSpan.FromSeconds(60));
+        Assert.True(edit.ExitCode == 0, edit.ToString());
+        Assert.Equal("9", (await kubectl.OkAsync("get", "deploy", "web", "-n", ns, "-o", "jsonpath={.spec.replicas}")).Trim());
+
+        var wait = kubectl.RunAsync(["wait", "--for=condition=Available", "deploy/web", "-n", ns, "--timeout=30s"], null, null, TimeSpan.FromSeconds(60));
+        await kubectl.OkAsync("patch", "deploy", "web", "-n", ns, "--subresource=status", "--type=merge", "-p",
+            """{"status":{"conditions":[{"type":"Available","status":"True","reason":"MinimumReplicasAvailable","message":"ok"}]}}""");
+        var waited = await wait;
+        Assert.True(waited.ExitCode == 0, waited.ToString());
+        Assert.Contains("condition met", waited.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task ApiResourcesAndExplain_ShowServedKinds(string version)
+    {
+        var kubectl = fixture.Kubectl(version);
+        var resources = await kubectl.OkAsync("api-resources");
+        Assert.Contains("deployments", resources, StringComparison.Ordinal);
+        Assert.Contains("customresourcedefinitions", resources, StringComparison.Ordinal);
+
+        var explain = await kubectl.OkAsync("explain", "deployment.spec.replicas");
+        Assert.Contains("replicas", explain, StringComparison.Ordinal);
+        Assert.Contains("integer", explain, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task CustomResourceDefinition_ThenCustomResource_IsServedAndValidated(string version)
+    {
+        var kubectl = fixture.Kubectl(version);
+        var group = $"v{version.Replace(".", "", StringComparison.Ordinal)}.example.com";
+        var crd = $$$"""
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: widgets.{{{group}}}
+            spec:
+              group: {{{group}}}
+              scope: Namespaced
+              names: {plural: widgets, singular: widget, kind: Widget, shortNames: [wd]}
+              versions:
+              - name: v1
+                served: true
+                storage: true
+                subresources: {status: {}}
+                additionalPrinterColumns:
+                - {name: Size, type: integer, jsonPath: .spec.size}
+                schema:
+                  openAPIV3Schema:
+                    type: object
+                    properties:
+                      spec:
+                        type: object
+                        properties:
+                          size: {type: integer, minimum: 0, default: 1}
+                          color: {type: string}
+            """;
+        var created = await kubectl.RunWithInputAsync(crd, "apply", "-f", "-");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        await kubectl.OkAsync("wait", "--for=condition=Established", $"crd/widgets.{group}", "--timeout=30s");
+
+        var ns = await NewNamespaceAsync(kubectl, "crd");
+        var widget = $$"""
+            apiVersion: {{group}}/v1
+            kind: Widget
+            metadata: {name: w1}
+            spec: {color: red}
+            """;
+        await Eventually.UntilAsync(async () => (await kubectl.RunWithInputAsync(widget, "apply", "-n", ns, "-f", "-")).ExitCode == 0, TimeSpan.FromSeconds(30), "custom resource accepted");
+        var table = await kubectl.OkAsync("get", $"widgets.{group}", "-n", ns);
+        Assert.Contains("SIZE", table, StringComparison.Ordinal);
+        Assert.Equal("1", (await kubectl.OkAsync("get", $"widgets.{group}", "w1", "-n", ns, "-o", "jsonpath={.spec.size}")).Trim());
+
+        var invalid = await kubectl.RunWithInputAsync(widget.Replace("{color: red}", "{size: -1}", StringComparison.Ordinal).Replace("w1", "w2", StringComparison.Ordinal), "apply", "-n", ns, "-f", "-");
+        Assert.NotEqual(0, invalid.ExitCode);
+        Assert.Contains("spec.size", invalid.StandardError, StringComparison.Ordinal);
+
+        var smp = await kubectl.RunAsync("patch", $"widgets.{group}", "w1", "-n", ns, "-p", """{"spec":{"size":2}}""");
+        Assert.NotEqual(0, smp.ExitCode);
+        Assert.Contains("strategic-merge-patch", smp.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task DeleteNamespace_RemovesItsContents(string version)
+    {
+        var kubectl = fixture.Kubectl(version);
+        var ns = await NewNamespaceAsync(kubectl, "cascade");
+        await kubectl.OkAsync("create", "configmap", "c1", "-n", ns, "--from-literal=a=b");
+        await kubectl.RunWithInputAsync(DeploymentYaml, "apply", "-n", ns, "-f", "-");
+        var deleted = await kubectl.RunAsync(["delete", "namespace", ns, "--timeout=60s"], null, null, TimeSpan.FromSeconds(90));
+        Assert.True(deleted.ExitCode == 0, deleted.ToString());
+        var gone = await kubectl.RunAsync("get", "namespace", ns);
+        Assert.Contains("NotFound", gone.StandardError, StringComparison.Ordinal);
+        var leftovers = await kubectl.OkAsync("get", "configmaps,deployments", "-A", "--field-selector", $"metadata.namespace={ns}", "-o", "name");
+        Assert.Empty(leftovers.Trim());
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task BadInput_GetsKubernetesErrors(string version)
+    {
+        var kubectl = fixture.Kubectl(version);
+        var ns = await NewNamespaceAsync(kubectl, "bad");
+        var invalidName = await kubectl.RunWithInputAsync(DeploymentYaml.Replace("name: web", "name: Web_Bad", StringComparison.Ordinal), "create", "-n", ns, "-f", "-");
+        Assert.NotEqual(0, invalidName.ExitCode);
+        Assert.Contains("is invalid", invalidName.StandardError, StringComparison.Ordinal);
+        Assert.Contains("metadata.name", invalidName.StandardError, StringComparison.Ordinal);
+
+        await kubectl.OkAsync("create", "configmap", "dup", "-n", ns);
+        var duplicate = await kubectl.RunAsync("create", "configmap", "dup", "-n", ns);
+        Assert.NotEqual(0, duplicate.ExitCode);
+        Assert.Contains("configmaps \"dup\" already exists", duplicate.StandardError, StringComparison.Ordinal);
+
+        var unknown = await kubectl.RunAsync("get", "nosuchthings");
+        Assert.NotEqual(0, unknown.ExitCode);
+        Assert.Contains("the server doesn't have a resource type \"nosuchthings\"", unknown.StandardError, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> NewNamespaceAsync(Kubectl kubectl, string prefix)
+    {
+        var ns = $"{prefix}-{kubectl.Version.Replace(".", "", StringComparison.Ordinal)}-{Guid.NewGuid().ToString("N")[..6]}";
+        await kubectl.OkAsync("create", "namespace", ns);
+        return ns;
+    }
+}
