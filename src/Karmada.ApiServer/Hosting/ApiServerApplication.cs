@@ -66,6 +66,7 @@ public static class ApiServerApplication
 
             var app = builder.Build();
             _ = Task.Run(() => app.Services.GetRequiredService<SchemaRegistry>().Warm(), cancellationToken);
+            options.ConfigurePipeline?.Invoke(app);
             app.UseKubernetesAuthentication();
             var dispatcher = app.Services.GetRequiredService<ApiDispatcher>();
             app.Run(context =>

@@ -34,4 +34,9 @@ public sealed class ApiServerOptions
     public IReadOnlyList<string> ExtraNamespaces { get; init; } = [];
 
     public ServerVersion Version { get; init; } = new();
+
+    /// <summary>
+    /// Middleware placed in front of authentication and the API (the member simulator's fault injection uses it).
+    /// </summary>
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder>? ConfigurePipeline { get; init; }
 }
