@@ -288,6 +288,14 @@ public abstract class KubectlScenarios(ApiServerFixture fixture)
         Assert.Contains("the server doesn't have a resource type \"nosuchthings\"", unknown.StandardError, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task AuthCanI_AuthenticatedAdmin_IsAllowed(string version)
+    {
+        var kubectl = fixture.Kubectl(version);
+        Assert.Equal("yes", (await kubectl.OkAsync("auth", "can-i", "create", "deployments")).Trim());
+    }
+
     private static async Task<string> NewNamespaceAsync(Kubectl kubectl, string prefix)
     {
         var ns = $"{prefix}-{kubectl.Version.Replace(".", "", StringComparison.Ordinal)}-{Guid.NewGuid().ToString("N")[..6]}";

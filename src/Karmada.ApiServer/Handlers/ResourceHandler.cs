@@ -154,6 +154,12 @@ public sealed class ResourceHandler(ObjectService objects, PatchApplier patcher,
 
         var body = await RequestBody.ReadBytesAsync(context.Request, context.RequestAborted);
         var obj = RequestBody.DecodeObject(body, context.Request.ContentType, $"{resource.Kind} in version \"{resource.Version}\" cannot be handled as a {resource.Kind}");
+        if (ReviewResponder.TryAnswer(context, resource, obj) is { } review)
+        {
+            await Responses.WriteJsonAsync(context, 201, review);
+            return;
+        }
+
         var result = await objects.CreateAsync(resource, ns, obj, WriteOptionsFrom(context, user), context.RequestAborted);
         Responses.AddWarnings(context, result.Warnings);
         await Responses.WriteBytesAsync(context, 201, result.Object.Json);

@@ -239,6 +239,12 @@ public static class BuiltInResources
                 Path("VolumeBindingMode", ".volumeBindingMode"),
             ], hasSpec: false),
 
+            // Review resources: answered, never stored (authorization is not enforced: every authenticated user may
+            // do everything, which is what SelfSubjectAccessReview reports).
+            R("authorization.k8s.io", "v1", "SelfSubjectAccessReview", "selfsubjectaccessreviews", false, verbs: ["create"]),
+            R("authorization.k8s.io", "v1", "SubjectAccessReview", "subjectaccessreviews", false, verbs: ["create"]),
+            R("authentication.k8s.io", "v1", "SelfSubjectReview", "selfsubjectreviews", false, verbs: ["create"]),
+
             // apiextensions.k8s.io/v1
             R("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false, ["crd", "crds"], categories: ["api-extensions"], status: true, columns:
             [
