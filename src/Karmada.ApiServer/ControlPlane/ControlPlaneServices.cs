@@ -12,5 +12,6 @@ public static class ControlPlaneServices
     public static void Add(IServiceCollection services)
     {
         services.AddSingleton<IAdmissionPlugin, PermanentIdAdmission>();
+        services.AddSingleton<IAdmissionPlugin, KarmadaPolicyAdmission>();
     }
 }

@@ -1,0 +1,15 @@
+using Karmada.Bench.Workloads.ApiServer;
+
+namespace Karmada.Bench;
+
+/// <summary>Every workload the harness knows; add new ones here (one class per workload).</summary>
+public static class WorkloadRegistry
+{
+    public static IReadOnlyList<IWorkload> All { get; } =
+    [
+        new ApiServerWorkload(),
+    ];
+
+    public static IWorkload? Find(string name) =>
+        All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,3 @@
+using Karmada.Cli;
+
+return await KarmadactlCommand.Build(TimeProvider.System).Parse(args).InvokeAsync();

@@ -1,0 +1,163 @@
+using System.Text.Json.Nodes;
+using Karmada.Api;
+using Karmada.Api.WellKnown;
+using Karmada.Client;
+using Karmada.Client.Controllers;
+using Karmada.Client.Informers;
+using Karmada.Controllers.Members;
+using Karmada.Controllers.Runtime;
+using Microsoft.Extensions.Logging;
+using ClusterV1Alpha1 = Karmada.Api.Cluster.V1Alpha1;
+
+namespace Karmada.Controllers.Cluster;
+
+/// <summary>
+/// The <c>cluster</c> controller: gives each Cluster its execution namespace <c>karmada-es-&lt;name&gt;</c> and the
+/// <c>karmada.io/cluster-controller</c> finalizer, keeps the NoSchedule taints in step with the Ready condition, and on
+/// deletion removes the execution namespace, then the finalizer once the namespace is gone.
+/// </summary>
+public sealed partial class ClusterController : IReconciler<ObjectKey>
+{
+    /// <summary>The controller's name in <c>--controllers</c>.</summary>
+    public const string Name = "cluster";
+
+    /// <summary>How often a deleting Cluster checks whether its execution namespace is gone.</summary>
+    internal static readonly TimeSpan NamespaceGonePollInterval = TimeSpan.FromSeconds(1);
+
+    private readonly KubeApiClient _client;
+    private readonly SharedInformer<ClusterV1Alpha1.Cluster> _clusters;
+    private readonly IMemberClusterClients _memberClients;
+    private readonly ILogger _logger;
+
+    public ClusterController(KubeApiClient client, SharedInformer<ClusterV1Alpha1.Cluster> clusters, IMemberClusterClients memberClients, ILogger<ClusterController> logger)
+    {
+        _client = client;
+        _clusters = clusters;
+        _memberClients = memberClients;
+        _logger = logger;
+    }
+
+    public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        var cached = _clusters.Indexer.Get(key);
+        if (cached is null)
+        {
+            _memberClients.Remove(key.Name);
+            return ReconcileResult.Done;
+        }
+
+        var executionSpace = ReservedNamespaces.ExecutionSpace(key.Name);
+        if (cached.Metadata.DeletionTimestamp is not null)
+        {
+            return await FinalizeAsync(cached, executionSpace, cancellationToken);
+        }
+
+        await EnsureExecutionSpaceAsync(executionSpace, cancellationToken);
+
+        var cluster = cached.DeepClone();
+        var changed = false;
+        if (!cluster.Metadata.Finalizers.Contains(WellKnownFinalizers.ClusterController))
+        {
+            cluster.Metadata.Finalizers.Add(WellKnownFinalizers.ClusterController);
+            changed = true;
+        }
+
+        var ready = cluster.Status.Conditions.Find(c => c.Type == ClusterV1Alpha1.ClusterConditionTypes.Ready);
+        if (ClusterTaints.SyncWithReadyCondition(cluster.Spec.Taints, ready))
+        {
+            LogTaintsChanged(_logger, key.Name, ready?.Status.ToString() ?? "", string.Join(",", cluster.Spec.Taints.Select(t => $"{t.Key}:{t.Effect}")));
+            changed = true;
+        }
+
+        if (changed)
+        {
+            // Optimistic concurrency on the cached resourceVersion: a conflict requeues with the fresh object.
+            await _client.UpdateAsync(ResourceRefs.Clusters, null, key.Name, cluster, ClusterMeta.TypeInfo, cancellationToken: cancellationToken);
+        }
+
+        return ReconcileResult.Done;
+    }
+
+    private async Task EnsureExecutionSpaceAsync(string executionSpace, CancellationToken cancellationToken)
+    {
+        var ns = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Namespace",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = executionSpace,
+                ["labels"] = new JsonObject { [WellKnownLabels.System] = WellKnownLabelValues.True },
+            },
+        };
+        try
+        {
+            await _client.CreateAsync(ResourceRef.Namespaces, ns, cancellationToken: cancellationToken);
+            LogExecutionSpaceCreated(_logger, executionSpace);
+        }
+        catch (ApiException ex) when (ex.IsAlreadyExists())
+        {
+            // Created earlier (or by a previous leader).
+        }
+    }
+
+    private async Task<ReconcileResult> FinalizeAsync(ClusterV1Alpha1.Cluster cached, string executionSpace, CancellationToken cancellationToken)
+    {
+        var name = cached.Metadata.Name!;
+        _memberClients.Remove(name);
+        if (!cached.Metadata.Finalizers.Contains(WellKnownFinalizers.ClusterController))
+        {
+            return ReconcileResult.Done;
+        }
+
+        if (await ExistsAsync(executionSpace, cancellationToken))
+        {
+            try
+            {
+                await _client.DeleteAsync(ResourceRef.Namespaces, null, executionSpace, cancellationToken: cancellationToken);
+                LogExecutionSpaceDeleting(_logger, executionSpace, name);
+            }
+            catch (ApiException ex) when (ex.IsNotFound())
+            {
+                // Gone between the check and the delete.
+            }
+
+            if (await ExistsAsync(executionSpace, cancellationToken))
+            {
+                return new ReconcileResult(NamespaceGonePollInterval);
+            }
+        }
+
+        var cluster = cached.DeepClone();
+        cluster.Metadata.Finalizers.Remove(WellKnownFinalizers.ClusterController);
+        await _client.UpdateAsync(ResourceRefs.Clusters, null, name, cluster, ClusterMeta.TypeInfo, cancellationToken: cancellationToken);
+        LogFinalizerRemoved(_logger, name);
+        return ReconcileResult.Done;
+    }
+
+    private async Task<bool> ExistsAsync(string ns, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.GetAsync(ResourceRef.Namespaces, null, ns, cancellationToken);
+            return true;
+        }
+        catch (ApiException ex) when (ex.IsNotFound())
+        {
+            return false;
+        }
+    }
+
+    // Event ids 4000-4049: cluster controller. Next free id: 4004.
+    [LoggerMessage(4000, LogLevel.Information, "Created execution namespace {Namespace}")]
+    private static partial void LogExecutionSpaceCreated(ILogger logger, string @namespace);
+
+    [LoggerMessage(4001, LogLevel.Information, "Deleting execution namespace {Namespace} of cluster {Cluster}")]
+    private static partial void LogExecutionSpaceDeleting(ILogger logger, string @namespace, string cluster);
+
+    [LoggerMessage(4002, LogLevel.Information, "Removed finalizer of cluster {Cluster}")]
+    private static partial void LogFinalizerRemoved(ILogger logger, string cluster);
+
+    [LoggerMessage(4003, LogLevel.Information, "Cluster {Cluster} is Ready={Ready}; taints now [{Taints}]")]
+    private static partial void LogTaintsChanged(ILogger logger, string cluster, string ready, string taints);
+}

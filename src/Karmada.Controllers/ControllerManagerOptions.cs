@@ -1,0 +1,42 @@
+namespace Karmada.Controllers;
+
+/// <summary>Settings of karmada controller-manager (upstream flag names in the docs).</summary>
+public sealed class ControllerManagerOptions
+{
+    /// <summary><c>--controllers</c>: <c>*</c>, <c>name</c> or <c>-name</c> entries. Default: every default controller.</summary>
+    public IReadOnlyList<string> Controllers { get; set; } = ["*"];
+
+    /// <summary><c>--cluster-status-update-frequency</c>: how often Push clusters are probed. Default 10 s.</summary>
+    public TimeSpan ClusterStatusUpdateFrequency { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary><c>--cluster-success-threshold</c>: how long a cluster must be healthy before it turns Ready. Default 30 s.</summary>
+    public TimeSpan ClusterSuccessThreshold { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary><c>--cluster-failure-threshold</c>: how long a cluster must be unhealthy before it turns not Ready. Default 30 s.</summary>
+    public TimeSpan ClusterFailureThreshold { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Timeout of each request to a member cluster (probes, discovery). Default 10 s.</summary>
+    public TimeSpan ClusterApiTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Workers per controller. Default 5.</summary>
+    public int Workers { get; set; } = 5;
+
+    /// <summary>Throws <see cref="ArgumentException"/> for settings that cannot work.</summary>
+    public void Validate()
+    {
+        if (ClusterStatusUpdateFrequency <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("--cluster-status-update-frequency must be positive.");
+        }
+
+        if (ClusterSuccessThreshold < TimeSpan.Zero || ClusterFailureThreshold < TimeSpan.Zero)
+        {
+            throw new ArgumentException("--cluster-success-threshold and --cluster-failure-threshold must not be negative.");
+        }
+
+        if (ClusterApiTimeout <= TimeSpan.Zero || Workers <= 0)
+        {
+            throw new ArgumentException("The member API timeout and the worker count must be positive.");
+        }
+    }
+}

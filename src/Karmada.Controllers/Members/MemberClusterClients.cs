@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json.Nodes;
+using k8s;
+using Karmada.Client;
+using Microsoft.Extensions.Logging;
+using ClusterV1Alpha1 = Karmada.Api.Cluster.V1Alpha1;
+
+namespace Karmada.Controllers.Members;
+
+/// <summary>
+/// The cache behind <see cref="IMemberClusterClients"/>. The Secret is read from the control plane on every call (one
+/// small GET per status round) so a rotated credential takes effect on the next round; the client is only rebuilt when
+/// the Secret's resourceVersion, the endpoint or the TLS setting changed.
+/// </summary>
+public sealed class MemberClusterClients : IMemberClusterClients, IDisposable
+{
+    private readonly KubeApiClient _controlPlane;
+    private readonly ControllerManagerOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ConcurrentDictionary<string, (string Fingerprint, KubeApiClient Client)> _clients = new(StringComparer.Ordinal);
+
+    public MemberClusterClients(KubeApiClient controlPlane, ControllerManagerOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    {
+        _controlPlane = controlPlane;
+        _options = options;
+        _timeProvider = timeProvider;
+        _loggerFactory = loggerFactory;
+    }
+
+    public async Task<KubeApiClient> GetAsync(ClusterV1Alpha1.Cluster cluster, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var name = cluster.Metadata.Name ?? throw new ArgumentException("The cluster has no name.", nameof(cluster));
+        var endpoint = cluster.Spec.ApiEndpoint;
+        if (string.IsNullOrEmpty(endpoint))
+        {
+            throw new MemberClusterConfigurationException($"Cluster {name} has no spec.apiEndpoint.");
+        }
+
+        if (cluster.Spec.SecretRef is not { Name.Length: > 0 } secretRef)
+        {
+            throw new MemberClusterConfigurationException($"Cluster {name} has no spec.secretRef with the member credentials.");
+        }
+
+        JsonObject secret;
+        try
+        {
+            secret = await _controlPlane.GetAsync(ResourceRef.Secrets, secretRef.Namespace, secretRef.Name, cancellationToken);
+        }
+        catch (ApiException ex) when (ex.IsNotFound())
+        {
+            throw new MemberClusterConfigurationException($"Cluster {name}: the Secret {secretRef.Namespace}/{secretRef.Name} named by spec.secretRef does not exist.", ex);
+        }
+
+        var fingerprint = $"{endpoint}|{cluster.Spec.InsecureSkipTlsVerification}|{JsonObjectMeta.GetUid(secret)}|{JsonObjectMeta.GetResourceVersion(secret)}";
+        if (_clients.TryGetValue(name, out var cached) && cached.Fingerprint == fingerprint)
+        {
+            return cached.Client;
+        }
+
+        var configuration = CreateConfiguration(name, endpoint, ReadSecretData(secret), cluster.Spec.InsecureSkipTlsVerification);
+        var client = new KubeApiClient(
+            configuration,
+            new KubeApiClientOptions { RequestTimeout = _options.ClusterApiTimeout, UserAgent = "karmada-controller-manager" },
+            _timeProvider,
+            _loggerFactory.CreateLogger<KubeApiClient>());
+        _clients[name] = (fingerprint, client);
+
+        // The replaced client may still serve an in-flight call of another worker; it is left to the GC.
+        return client;
+    }
+
+    public void Remove(string clusterName)
+    {
+        if (_clients.TryRemove(clusterName, out var entry))
+        {
+            entry.Client.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var entry in _clients.Values)
+        {
+            entry.Client.Dispose();
+        }
+
+        _clients.Clear();
+    }
+
+    /// <summary>Builds the client configuration of a member from its endpoint and credential Secret data.</summary>
+    public static KubernetesClientConfiguration CreateConfiguration(string clusterName, string endpoint, IReadOnlyDictionary<string, byte[]> data, bool insecureSkipTlsVerify)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var host = endpoint.Contains("://", StringComparison.Ordinal) ? endpoint : "https://" + endpoint;
+        if (!Uri.TryCreate(host, UriKind.Absolute, out _))
+        {
+            throw new MemberClusterConfigurationException($"Cluster {clusterName}: spec.apiEndpoint '{endpoint}' is not a URL.");
+        }
+
+        var configuration = new KubernetesClientConfiguration { Host = host, SkipTlsVerify = insecureSkipTlsVerify };
+        if (data.TryGetValue(MemberSecretKeys.Token, out var token) && token.Length > 0)
+        {
+            configuration.AccessToken = Encoding.UTF8.GetString(token).Trim();
+        }
+
+        if (data.TryGetValue(MemberSecretKeys.ClientCertificate, out var certificate) && certificate.Length > 0
+            && data.TryGetValue(MemberSecretKeys.ClientKey, out var key) && key.Length > 0)
+        {
+            configuration.ClientCertificateData = Convert.ToBase64String(certificate);
+            configuration.ClientCertificateKeyData = Convert.ToBase64String(key);
+        }
+
+        if (configuration.AccessToken is null && configuration.ClientCertificateData is null)
+        {
+            throw new MemberClusterConfigurationException(
+                $"Cluster {clusterName}: the credential Secret has neither '{MemberSecretKeys.Token}' nor '{MemberSecretKeys.ClientCertificate}'/'{MemberSecretKeys.ClientKey}'.");
+        }
+
+        if (!insecureSkipTlsVerify && data.TryGetValue(MemberSecretKeys.CABundle, out var caBundle) && caBundle.Length > 0)
+        {
+            var certificates = new X509Certificate2Collection();
+            try
+            {
+                certificates.ImportFromPem(Encoding.UTF8.GetString(caBundle));
+            }
+            catch (System.Security.Cryptography.CryptographicException ex)
+            {
+                throw new MemberClusterConfigurationException($"Cluster {clusterName}: '{MemberSecretKeys.CABundle}' is not a PEM certificate bundle.", ex);
+            }
+
+            configuration.SslCaCerts = certificates;
+        }
+
+        return configuration;
+    }
+
+    /// <summary>Decodes a Secret's <c>data</c> (base64) and <c>stringData</c> into bytes per key.</summary>
+    public static Dictionary<string, byte[]> ReadSecretData(JsonObject secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        var result = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        if (secret["data"] is JsonObject data)
+        {
+            foreach (var (key, value) in data)
+            {
+                if (value is JsonValue text && text.TryGetValue<string>(out var base64))
+                {
+                    result[key] = Convert.FromBase64String(base64);
+                }
+            }
+        }
+
+        if (secret["stringData"] is JsonObject stringData)
+        {
+            foreach (var (key, value) in stringData)
+            {
+                if (value is JsonValue text && text.TryGetValue<string>(out var plain))
+                {
+                    result[key] = Encoding.UTF8.GetBytes(plain);
+                }
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,254 @@
+using System.Text.Json.Nodes;
+using Karmada.Api;
+using Karmada.Api.Meta;
+using Karmada.Client;
+using Karmada.Client.Controllers;
+using Karmada.Client.Informers;
+using Karmada.Controllers.Members;
+using Karmada.Controllers.Runtime;
+using Microsoft.Extensions.Logging;
+using ClusterV1Alpha1 = Karmada.Api.Cluster.V1Alpha1;
+
+namespace Karmada.Controllers.Status;
+
+/// <summary>
+/// The <c>clusterStatus</c> controller for Push clusters: every <c>--cluster-status-update-frequency</c> it probes the
+/// member's <c>/readyz</c> (<c>/healthz</c> when that is missing), smooths the Ready condition by the success and
+/// failure thresholds, and while the member is online collects its version, API enablements, node summary and
+/// resource summary (from node and pod informers on the member). The status is written once per change.
+/// </summary>
+public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
+{
+    /// <summary>The controller's name in <c>--controllers</c>.</summary>
+    public const string Name = "clusterStatus";
+
+    internal const string ClusterHealthyMessage = "cluster is healthy and ready to accept workloads";
+    internal const string ClusterUnhealthyMessage = "cluster is reachable but health endpoint responded without ok";
+    internal const string ClusterNotReachableMessage = "cluster is not reachable";
+
+    private readonly KubeApiClient _client;
+    private readonly SharedInformer<ClusterV1Alpha1.Cluster> _clusters;
+    private readonly IMemberClusterClients _memberClients;
+    private readonly MemberClusterInformers _memberInformers;
+    private readonly ReadyConditionSmoother _smoother;
+    private readonly ControllerManagerOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    public ClusterStatusController(
+        KubeApiClient client,
+        SharedInformer<ClusterV1Alpha1.Cluster> clusters,
+        IMemberClusterClients memberClients,
+        MemberClusterInformers memberInformers,
+        ControllerManagerOptions options,
+        TimeProvider timeProvider,
+        ILogger<ClusterStatusController> logger)
+    {
+        _client = client;
+        _clusters = clusters;
+        _memberClients = memberClients;
+        _memberInformers = memberInformers;
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _smoother = new ReadyConditionSmoother(options.ClusterSuccessThreshold, options.ClusterFailureThreshold, timeProvider);
+    }
+
+    public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        var cached = _clusters.Indexer.Get(key);
+        if (cached is null || cached.Metadata.DeletionTimestamp is not null || cached.Spec.SyncMode != ClusterV1Alpha1.ClusterSyncMode.Push)
+        {
+            // Gone, leaving, or a Pull cluster whose agent reports its own status.
+            _smoother.Forget(key.Name);
+            await _memberInformers.StopAsync(key.Name);
+            return ReconcileResult.Done;
+        }
+
+        var requeue = new ReconcileResult(_options.ClusterStatusUpdateFrequency);
+        var cluster = cached.DeepClone();
+        var status = cluster.Status;
+        var now = _timeProvider.GetUtcNow();
+        var current = status.Conditions.Find(c => c.Type == ClusterV1Alpha1.ClusterConditionTypes.Ready);
+
+        KubeApiClient member;
+        try
+        {
+            member = await _memberClients.GetAsync(cached, cancellationToken);
+        }
+        catch (MemberClusterConfigurationException ex)
+        {
+            LogBadCredentials(_logger, key.Name, ex.Message);
+            var failed = ReadyCondition(Api.Meta.ConditionStatus.False, ClusterV1Alpha1.ClusterConditionReasons.StatusCollectionFailed, ex.Message);
+            await WriteIfChangedAsync(cached, cluster, ConditionSetter.Set(status.Conditions, failed, now), cancellationToken);
+            return requeue;
+        }
+
+        var (online, healthy) = await ProbeAsync(key.Name, member, cancellationToken);
+        var observed = !online
+            ? ReadyCondition(ConditionStatus.False, ClusterV1Alpha1.ClusterConditionReasons.ClusterNotReachable, ClusterNotReachableMessage)
+            : !healthy
+                ? ReadyCondition(ConditionStatus.False, ClusterV1Alpha1.ClusterConditionReasons.ClusterNotReady, ClusterUnhealthyMessage)
+                : ReadyCondition(ConditionStatus.True, ClusterV1Alpha1.ClusterConditionReasons.ClusterReady, ClusterHealthyMessage);
+        var ready = _smoother.Adjust(key.Name, current, observed);
+
+        if (!online)
+        {
+            if (ready.Status == ConditionStatus.True)
+            {
+                // Within the failure threshold: keep the last status as it is.
+                return requeue;
+            }
+
+            // Offline past the threshold: report it and stop the member watches until it is back.
+            await _memberInformers.StopAsync(key.Name);
+            await WriteIfChangedAsync(cached, cluster, ConditionSetter.Set(status.Conditions, ready, now), cancellationToken);
+            return requeue;
+        }
+
+        var changed = ConditionSetter.Set(status.Conditions, ready, now);
+        changed |= await CollectAsync(key.Name, member, status, now, cancellationToken);
+        await WriteIfChangedAsync(cached, cluster, changed, cancellationToken);
+        return requeue;
+    }
+
+    private static Condition ReadyCondition(ConditionStatus status, string reason, string message) =>
+        new() { Type = ClusterV1Alpha1.ClusterConditionTypes.Ready, Status = status, Reason = reason, Message = message };
+
+    /// <summary>Upstream <c>getClusterHealthStatus</c>: online when the member answers at all, healthy when it says ok.</summary>
+    private async Task<(bool Online, bool Healthy)> ProbeAsync(string cluster, KubeApiClient member, CancellationToken cancellationToken)
+    {
+        try
+        {
+            try
+            {
+                await member.GetRawAsync("/readyz", cancellationToken);
+            }
+            catch (ApiException ex) when (ex.IsNotFound())
+            {
+                await member.GetRawAsync("/healthz", cancellationToken);
+            }
+
+            return (true, true);
+        }
+        catch (ApiException ex)
+        {
+            LogUnhealthy(_logger, cluster, ex.Message);
+            return (true, false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or IOException or TimeoutException or OperationCanceledException)
+        {
+            LogUnreachable(_logger, cluster, ex.Message);
+            return (false, false);
+        }
+    }
+
+    /// <summary>Version, API enablements and summaries of an online member; returns whether the status changed.</summary>
+    private async Task<bool> CollectAsync(string cluster, KubeApiClient member, ClusterV1Alpha1.ClusterStatus status, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var changed = false;
+        try
+        {
+            var version = await member.GetRawAsync("/version", JsonObjectMeta.TypeInfo, cancellationToken);
+            var gitVersion = version["gitVersion"]?.GetValue<string>();
+            if (gitVersion is not null && gitVersion != status.KubernetesVersion)
+            {
+                status.KubernetesVersion = gitVersion;
+                changed = true;
+            }
+        }
+        catch (Exception ex) when (ex is ApiException or HttpRequestException or IOException or TimeoutException or System.Text.Json.JsonException)
+        {
+            LogCollectFailed(_logger, cluster, "version", ex.Message);
+        }
+
+        var (enablements, complete) = await ApiEnablementCollector.CollectAsync(member, cancellationToken);
+        if (enablements.Count > 0 && KarmadaJson.Serialize(enablements) != KarmadaJson.Serialize(status.ApiEnablements))
+        {
+            status.ApiEnablements = enablements;
+            changed = true;
+        }
+
+        var apiCondition = complete
+            ? new Condition { Type = ClusterV1Alpha1.ClusterConditionTypes.CompleteAPIEnablements, Status = ConditionStatus.True, Reason = ClusterV1Alpha1.ClusterConditionReasons.CompleteAPIEnablements, Message = "cluster has collected all API enablements" }
+            : new Condition { Type = ClusterV1Alpha1.ClusterConditionTypes.CompleteAPIEnablements, Status = ConditionStatus.False, Reason = enablements.Count == 0 ? "EmptyAPIEnablements" : "PartialAPIEnablements", Message = "cluster has collected only part of its API enablements" };
+        changed |= ConditionSetter.Set(status.Conditions, apiCondition, now);
+
+        var factory = await _memberInformers.GetOrStartAsync(cluster, member, cancellationToken);
+        var nodes = factory.GetInformer(ResourceRefs.Nodes);
+        var pods = factory.GetInformer(ResourceRefs.Pods);
+        if (!await WaitForSyncAsync(nodes, pods, cancellationToken))
+        {
+            // The first list is still running; the next round fills the summaries in.
+            return changed;
+        }
+
+        IReadOnlyCollection<JsonObject> nodeList = nodes.Indexer.List();
+        IReadOnlyCollection<JsonObject> podList = pods.Indexer.List();
+        var nodeSummary = ResourceSummaryCalculator.NodeSummary(nodeList);
+        var resourceSummary = ResourceSummaryCalculator.ResourceSummary(nodeList, podList);
+        if (status.NodeSummary is null || KarmadaJson.Serialize(nodeSummary) != KarmadaJson.Serialize(status.NodeSummary))
+        {
+            status.NodeSummary = nodeSummary;
+            changed = true;
+        }
+
+        // Keep what other writers (resource modeling) may have set beside the three lists.
+        resourceSummary.AllocatableModelings = status.ResourceSummary?.AllocatableModelings ?? [];
+        if (status.ResourceSummary is null || KarmadaJson.Serialize(resourceSummary) != KarmadaJson.Serialize(status.ResourceSummary))
+        {
+            status.ResourceSummary = resourceSummary;
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    private async Task<bool> WaitForSyncAsync(SharedInformer<JsonObject> nodes, SharedInformer<JsonObject> pods, CancellationToken cancellationToken)
+    {
+        if (nodes.HasSynced && pods.HasSynced)
+        {
+            return true;
+        }
+
+        using var timeout = new CancellationTokenSource(_options.ClusterApiTimeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await Task.WhenAll(nodes.WaitForCacheSyncAsync(linked.Token), pods.WaitForCacheSyncAsync(linked.Token));
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task WriteIfChangedAsync(ClusterV1Alpha1.Cluster cached, ClusterV1Alpha1.Cluster cluster, bool changed, CancellationToken cancellationToken)
+    {
+        if (!changed)
+        {
+            return;
+        }
+
+        await _client.UpdateStatusAsync(ResourceRefs.Clusters, null, cached.Metadata.Name!, cluster, ClusterMeta.TypeInfo, cancellationToken: cancellationToken);
+        var ready = cluster.Status.Conditions.Find(c => c.Type == ClusterV1Alpha1.ClusterConditionTypes.Ready);
+        LogStatusUpdated(_logger, cached.Metadata.Name!, ready?.Status.ToString() ?? "", ready?.Reason ?? "");
+    }
+
+    // Event ids 4100-4149: cluster status controller. Next free id: 4105.
+    [LoggerMessage(4100, LogLevel.Information, "Updated status of cluster {Cluster}: Ready={Ready} ({Reason})")]
+    private static partial void LogStatusUpdated(ILogger logger, string cluster, string ready, string reason);
+
+    [LoggerMessage(4101, LogLevel.Warning, "Cluster {Cluster} is not reachable: {Error}")]
+    private static partial void LogUnreachable(ILogger logger, string cluster, string error);
+
+    [LoggerMessage(4102, LogLevel.Warning, "Cluster {Cluster} answered its health check without ok: {Error}")]
+    private static partial void LogUnhealthy(ILogger logger, string cluster, string error);
+
+    [LoggerMessage(4103, LogLevel.Warning, "Collecting {What} of cluster {Cluster} failed: {Error}")]
+    private static partial void LogCollectFailed(ILogger logger, string cluster, string what, string error);
+
+    [LoggerMessage(4104, LogLevel.Error, "Cannot build a client for cluster {Cluster}: {Error}")]
+    private static partial void LogBadCredentials(ILogger logger, string cluster, string error);
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Karmada.Member.Simulation;
+
+/// <summary>
+/// The scheduler's filters for one pod on one node: node readiness and cordon, nodeSelector, required node affinity,
+/// taints and tolerations, and resources (cpu, memory, ephemeral-storage, pod count, extended resources). Returns
+/// null when the pod fits, else the reason in the words of kube-scheduler's messages.
+/// </summary>
+internal static class NodeFit
+{
+    public static string? Reject(JsonObject pod, JsonObject node, IReadOnlyDictionary<string, long> requests, IReadOnlyDictionary<string, long> used, int podsOnNode)
+    {
+        if (JsonRead.Bool(node, "spec", "unschedulable") == true)
+        {
+            return "node(s) were unschedulable";
+        }
+
+        if (JsonRead.ConditionStatus(node, "Ready") != "True")
+        {
+            return "node(s) were not ready";
+        }
+
+        var labels = JsonRead.StringMap(node, "metadata", "labels");
+        var nodeName = JsonRead.Str(node, "metadata", "name") ?? "";
+        foreach (var (key, value) in JsonRead.StringMap(pod, "spec", "nodeSelector"))
+        {
+            if (!labels.TryGetValue(key, out var actual) || actual != value)
+            {
+                return "node(s) didn't match Pod's node affinity/selector";
+            }
+        }
+
+        var terms = JsonRead.Objects(pod, "spec", "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms").ToList();
+        if (terms.Count > 0 && !terms.Any(term => TermMatches(term, labels, nodeName)))
+        {
+            return "node(s) didn't match Pod's node affinity/selector";
+        }
+
+        var tolerations = JsonRead.Objects(pod, "spec", "tolerations").ToList();
+        foreach (var taint in JsonRead.Objects(node, "spec", "taints"))
+        {
+            var effect = JsonRead.Str(taint, "effect");
+            if (effect is "NoSchedule" or "NoExecute" && !tolerations.Any(t => Tolerates(t, taint)))
+            {
+                return $"node(s) had untolerated taint {{{JsonRead.Str(taint, "key")}: {JsonRead.Str(taint, "value")}}}";
+            }
+        }
+
+        var allocatable = PodRequests.ParseList(JsonRead.Obj(node, "status", "allocatable"));
+        if (allocatable.TryGetValue("pods", out var maxPods) && podsOnNode + 1 > maxPods / 1000)
+        {
+            return "Too many pods";
+        }
+
+        foreach (var (name, request) in requests)
+        {
+            if (request == 0)
+            {
+                continue;
+            }
+
+            var available = allocatable.GetValueOrDefault(name) - used.GetValueOrDefault(name);
+            if (request > available)
+            {
+                return $"Insufficient {name}";
+            }
+        }
+
+        return null;
+    }
+
+    public static bool Tolerates(JsonObject toleration, JsonObject taint)
+    {
+        var effect = JsonRead.Str(toleration, "effect");
+        if (!string.IsNullOrEmpty(effect) && effect != JsonRead.Str(taint, "effect"))
+        {
+            return false;
+        }
+
+        var key = JsonRead.Str(toleration, "key");
+        var op = JsonRead.Str(toleration, "operator") ?? "Equal";
+        if (string.IsNullOrEmpty(key))
+        {
+            return op == "Exists";
+        }
+
+        if (key != JsonRead.Str(taint, "key"))
+        {
+            return false;
+        }
+
+        return op == "Exists" || (JsonRead.Str(toleration, "value") ?? "") == (JsonRead.Str(taint, "value") ?? "");
+    }
+
+    private static bool TermMatches(JsonObject term, Dictionary<string, string> labels, string nodeName)
+    {
+        var expressions = JsonRead.Objects(term, "matchExpressions").ToList();
+        var fields = JsonRead.Objects(term, "matchFields").ToList();
+        if (expressions.Count == 0 && fields.Count == 0)
+        {
+            return false;
+        }
+
+        return expressions.All(e => ExpressionMatches(e, labels.TryGetValue(JsonRead.Str(e, "key") ?? "", out var v) ? v : null))
+            && fields.All(f => JsonRead.Str(f, "key") == "metadata.name" && ExpressionMatches(f, nodeName));
+    }
+
+    private static bool ExpressionMatches(JsonObject expression, string? value)
+    {
+        var values = JsonRead.Node(expression, "values") is JsonArray array
+            ? array.Select(v => v?.GetValue<string>()).OfType<string>().ToList()
+            : [];
+        return JsonRead.Str(expression, "operator") switch
+        {
+            "In" => value is not null && values.Contains(value),
+            "NotIn" => value is null || !values.Contains(value),
+            "Exists" => value is not null,
+            "DoesNotExist" => value is null,
+            "Gt" => Compare(value, values) > 0,
+            "Lt" => Compare(value, values) is < 0 and not int.MinValue,
+            _ => false,
+        };
+    }
+
+    private static int Compare(string? value, List<string> values)
+    {
+        if (value is null || values.Count != 1
+            || !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var actual)
+            || !long.TryParse(values[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var bound))
+        {
+            return int.MinValue;
+        }
+
+        return actual.CompareTo(bound);
+    }
+}

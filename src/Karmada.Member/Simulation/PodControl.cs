@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using Karmada.Client;
+
+namespace Karmada.Member.Simulation;
+
+/// <summary>
+/// Creates and deletes the pods of a workload controller (ReplicaSet, Job) in slow-start batches (1, 2, 4, ...) as
+/// client-go's controllers do, lowering the owner's expectations for every write that did not happen.
+/// </summary>
+internal sealed class PodControl(KubeApiClient client, ControllerExpectations expectations)
+{
+    public static JsonObject NewPod(JsonObject owner, string ownerKind, string ownerApiVersion, JsonObject template, IReadOnlyDictionary<string, string> extraLabels)
+    {
+        var name = JsonRead.Str(owner, "metadata", "name")!;
+        var labels = JsonRead.Obj(template, "metadata", "labels")?.DeepClone() as JsonObject ?? [];
+        foreach (var (key, value) in extraLabels)
+        {
+            labels[key] = value;
+        }
+
+        var metadata = new JsonObject
+        {
+            ["generateName"] = name + "-",
+            ["namespace"] = JsonRead.Str(owner, "metadata", "namespace"),
+            ["labels"] = labels,
+            ["ownerReferences"] = new JsonArray(new JsonObject
+            {
+                ["apiVersion"] = ownerApiVersion,
+                ["kind"] = ownerKind,
+                ["name"] = name,
+                ["uid"] = JsonRead.Str(owner, "metadata", "uid"),
+                ["controller"] = true,
+                ["blockOwnerDeletion"] = true,
+            }),
+        };
+        if (JsonRead.Obj(template, "metadata", "annotations") is { Count: > 0 } annotations)
+        {
+            metadata["annotations"] = annotations.DeepClone();
+        }
+
+        return new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Pod",
+            ["metadata"] = metadata,
+            ["spec"] = JsonRead.Obj(template, "spec")?.DeepClone() ?? new JsonObject(),
+        };
+    }
+
+    public async Task CreateAsync(string ownerKey, Func<JsonObject> newPod, int count, CancellationToken cancellationToken)
+    {
+        expectations.Expect(ownerKey, count, 0);
+        var done = 0;
+        try
+        {
+            for (var batch = 1; done < count; batch = Math.Min(batch * 2, 500))
+            {
+                var size = Math.Min(batch, count - done);
+                var tasks = Enumerable.Range(0, size).Select(_ => client.CreateAsync(SimulatedResources.Pods, newPod(), cancellationToken: cancellationToken)).ToList();
+                try
+                {
+                    await Task.WhenAll(tasks);
+                }
+                finally
+                {
+                    var failed = tasks.Count(t => !t.IsCompletedSuccessfully);
+                    expectations.Lower(ownerKey, failed, 0);
+                    done += size;
+                }
+            }
+        }
+        finally
+        {
+            if (done < count)
+            {
+                expectations.Lower(ownerKey, count - done, 0);
+            }
+        }
+    }
+
+    public async Task DeleteAsync(string ownerKey, IReadOnlyList<JsonObject> pods, CancellationToken cancellationToken)
+    {
+        expectations.Expect(ownerKey, 0, pods.Count);
+        await Task.WhenAll(pods.Select(async pod =>
+        {
+            try
+            {
+                await client.DeleteAsync(SimulatedResources.Pods, JsonRead.Str(pod, "metadata", "namespace"), JsonRead.Str(pod, "metadata", "name")!, cancellationToken: cancellationToken);
+            }
+            catch (ApiException ex) when (ex.IsNotFound())
+            {
+                expectations.Lower(ownerKey, 0, 1);
+            }
+            catch
+            {
+                expectations.Lower(ownerKey, 0, 1);
+                throw;
+            }
+        }));
+    }
+
+    /// <summary>The order in which surplus pods go: unscheduled, pending, not ready, then the newest first.</summary>
+    public static IReadOnlyList<JsonObject> DeletionOrder(IEnumerable<JsonObject> pods) =>
+        [.. pods
+            .OrderBy(p => JsonRead.Str(p, "spec", "nodeName") is null ? 0 : 1)
+            .ThenBy(p => JsonRead.Str(p, "status", "phase") switch { "Pending" or null => 0, "Unknown" => 1, _ => 2 })
+            .ThenBy(p => JsonRead.IsPodReady(p) ? 1 : 0)
+            .ThenByDescending(p => JsonRead.Str(p, "metadata", "creationTimestamp"), StringComparer.Ordinal)
+            .ThenByDescending(p => JsonRead.Str(p, "metadata", "name"), StringComparer.Ordinal)];
+}
