@@ -13,7 +13,7 @@ public sealed class KubectlApplyIntegrationTests
 {
     private const string DeploymentPath = "/apis/apps/v1/namespaces/default/deployments/web";
 
-    [KubectlTheory]
+    [Theory]
     [InlineData("1.33")]
     public async Task Apply_NewCustomObject_RelieOnServerSideFieldValidation(string version)
     {
@@ -36,7 +36,7 @@ public sealed class KubectlApplyIntegrationTests
         Assert.DoesNotContain(server.Requests, request => request.StartsWith("/openapi/v2", StringComparison.Ordinal));
     }
 
-    [KubectlTheory]
+    [Theory]
     [InlineData("1.33")]
     public async Task Apply_DeploymentWithoutSidecar_SendsStrategicMergePatchComputedFromTheV3Schema(string version)
     {

@@ -5,7 +5,7 @@ namespace Karmada.OpenApi.Tests.Documents;
 [Trait("Category", "Integration")]
 public sealed class KubectlExplainIntegrationTests
 {
-    [KubectlTheory]
+    [Theory]
     [InlineData("1.27")]
     [InlineData("1.33")]
     public async Task Explain_DeploymentReplicas_PrintsTypeAndDescription(string version)
@@ -18,7 +18,7 @@ public sealed class KubectlExplainIntegrationTests
         Assert.Contains("Number of desired pods.", output, StringComparison.Ordinal);
     }
 
-    [KubectlTheory]
+    [Theory]
     [InlineData("1.27")]
     [InlineData("1.33")]
     public async Task Explain_ReferencedObjectField_FollowsAllOfReference(string version)
@@ -31,7 +31,7 @@ public sealed class KubectlExplainIntegrationTests
         Assert.Matches(@"name\s+<string>", output);
     }
 
-    [KubectlTheory]
+    [Theory]
     [InlineData("1.27")]
     [InlineData("1.33")]
     public async Task Explain_CustomKind_UsesItsSchema(string version)
@@ -43,7 +43,7 @@ public sealed class KubectlExplainIntegrationTests
         Assert.Matches(@"size\s+<integer>", output);
     }
 
-    [KubectlTheory]
+    [Theory]
     [InlineData("1.33")]
     public async Task Explain_ConfigMap_FetchesIndexThenHashedGroupVersionDocument(string version)
     {

@@ -40,7 +40,7 @@ public sealed class KubectlCaptureIntegrationTests : IClassFixture<KubectlCaptur
         "auth can-i get pods",
     };
 
-    [KubectlTheory]
+    [Theory]
     [MemberData(nameof(Commands))]
     public async Task Decode_KubectlProtobufBody_EqualsJsonThatKubectl131Sends(string command)
     {

@@ -27,9 +27,6 @@ public sealed class KubectlCaptureServer : IAsyncLifetime
     private WebApplication? _app;
     private string _baseAddress = string.Empty;
 
-    public static bool KubectlInstalled =>
-        new[] { "1.31", "1.32", "1.33" }.All(version => File.Exists(KubectlPath(version)));
-
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
