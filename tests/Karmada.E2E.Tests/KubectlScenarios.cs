@@ -296,6 +296,52 @@ public abstract class KubectlScenarios(ApiServerFixture fixture)
         Assert.Equal("yes", (await kubectl.OkAsync("auth", "can-i", "create", "deployments")).Trim());
     }
 
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task PropagationPolicy_AdmissionDefaultsAndValidates(string version)
+    {
+        var kubectl = fixture.Kubectl(version);
+        var ns = await NewNamespaceAsync(kubectl, "policy");
+        const string Policy = """
+            apiVersion: policy.karmada.io/v1alpha1
+            kind: PropagationPolicy
+            metadata:
+              name: web
+            spec:
+              resourceSelectors:
+                - apiVersion: apps/v1
+                  kind: Deployment
+                  name: web
+              placement:
+                clusterAffinity:
+                  clusterNames: [member1, member2]
+            """;
+        var created = await kubectl.RunWithInputAsync(Policy, "apply", "-n", ns, "-f", "-");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        var json = JsonNode.Parse(await kubectl.OkAsync("get", "pp", "web", "-n", ns, "-o", "json"))!;
+        Assert.False(string.IsNullOrEmpty((string?)json["metadata"]!["labels"]!["propagationpolicy.karmada.io/permanent-id"]));
+        Assert.Contains("karmada.io/propagation-policy-controller", json["metadata"]!["finalizers"]!.AsArray().Select(f => (string?)f));
+        Assert.Equal(ns, (string?)json["spec"]!["resourceSelectors"]![0]!["namespace"]);
+
+        const string Invalid = """
+            apiVersion: policy.karmada.io/v1alpha1
+            kind: PropagationPolicy
+            metadata:
+              name: bad
+            spec:
+              resourceSelectors:
+                - apiVersion: apps/v1
+                  kind: Deployment
+              placement:
+                spreadConstraints:
+                  - {spreadByField: cluster, minGroups: 3, maxGroups: 1}
+            """;
+        var invalid = await kubectl.RunWithInputAsync(Invalid, "apply", "-n", ns, "-f", "-");
+        Assert.NotEqual(0, invalid.ExitCode);
+        Assert.Contains("is invalid", invalid.StandardError, StringComparison.Ordinal);
+        Assert.Contains("spec.placement.spreadConstraints[0]", invalid.StandardError, StringComparison.Ordinal);
+    }
+
     private static async Task<string> NewNamespaceAsync(Kubectl kubectl, string prefix)
     {
         var ns = $"{prefix}-{kubectl.Version.Replace(".", "", StringComparison.Ordinal)}-{Guid.NewGuid().ToString("N")[..6]}";
