@@ -78,7 +78,7 @@ public static class RequestBody
             // JSON is YAML: parse JSON-looking bodies as JSON whatever the media type says (kubectl sends JSON as apply-patch+yaml).
             if (!LooksLikeJson(body))
             {
-                return YamlJson.Parse(Encoding.UTF8.GetString(body));
+                return Karmada.Policy.Json.YamlJson.ToJson(Encoding.UTF8.GetString(body));
             }
 
             return JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
