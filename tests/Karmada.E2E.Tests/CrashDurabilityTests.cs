@@ -15,6 +15,7 @@ public sealed class CrashDurabilityTests
         var port = FreePort.Next();
         var kubeconfig = Path.Combine(dataDir.Path, "karmada-apiserver.config");
         var acknowledged = new ConcurrentBag<string>();
+        var failures = new ConcurrentBag<Exception>();
         await using (var server = await KarmadaProcess.StartApiServerAsync(dataDir.Path, port))
         {
             using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
@@ -31,15 +32,17 @@ public sealed class CrashDurabilityTests
                             "default");
                         acknowledged.Add(name);
                     }
-                    catch (Exception)
+                    catch (Exception ex)
                     {
                         // Writes in flight when the server dies fail; only acknowledged ones must survive.
+                        failures.Add(ex);
                         return;
                     }
                 }
             })).ToList();
 
-            await Eventually.UntilAsync(() => acknowledged.Count >= 200, TimeSpan.FromSeconds(120), "enough acknowledged writes before the crash");
+            await Eventually.UntilAsync(() => acknowledged.Count >= 200 || writers.TrueForAll(w => w.IsCompleted), TimeSpan.FromSeconds(120), "enough acknowledged writes before the crash");
+            Assert.True(acknowledged.Count >= 200, $"every writer failed before the crash: {failures.FirstOrDefault()}");
             await server.KillAsync();
             await stop.CancelAsync();
             await Task.WhenAll(writers);

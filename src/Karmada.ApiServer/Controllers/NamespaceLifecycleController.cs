@@ -18,17 +18,37 @@ public sealed partial class NamespaceLifecycleController(ResourceCatalog catalog
     public static readonly string[] SystemNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _systemNamespacesCreated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
 
     /// <summary>Extra namespaces to create at start (the control plane adds karmada-system and karmada-cluster).</summary>
     public IReadOnlyList<string> ExtraNamespaces { get; init; } = [];
 
+    /// <summary>
+    /// Completes once the system namespaces exist. The server reports itself started only after this, as
+    /// kube-apiserver's bootstrap post-start hook gates readiness: clients that write into <c>default</c> right after
+    /// start must not get 404.
+    /// </summary>
+#pragma warning disable VSTHRD003 // completed by this controller's own loop, with RunContinuationsAsynchronously
+    public Task SystemNamespacesCreated => _systemNamespacesCreated.Task;
+#pragma warning restore VSTHRD003
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var namespaces = catalog.Find("", "v1", "namespaces")!;
         var store = objects.Stores.For(namespaces);
-        await store.Cache.Ready.WaitAsync(stoppingToken);
-        await EnsureSystemNamespacesAsync(namespaces, stoppingToken);
+        try
+        {
+            await store.Cache.Ready.WaitAsync(stoppingToken);
+            await EnsureSystemNamespacesAsync(namespaces, stoppingToken);
+            _systemNamespacesCreated.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            _systemNamespacesCreated.TrySetException(ex);
+            throw;
+        }
+
         var (items, revision) = store.Cache.Snapshot(store.Prefix);
         using var subscription = store.Cache.Subscribe(revision);
         foreach (var item in items)

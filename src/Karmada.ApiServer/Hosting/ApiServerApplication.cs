@@ -75,6 +75,7 @@ public static class ApiServerApplication
                 return dispatcher.DispatchAsync(context);
             });
             await app.StartAsync(cancellationToken);
+            await app.Services.GetRequiredService<NamespaceLifecycleController>().SystemNamespacesCreated.WaitAsync(cancellationToken);
 
             var port = options.SecurePort;
             if (port == 0)
