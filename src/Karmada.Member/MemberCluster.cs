@@ -17,7 +17,7 @@ namespace Karmada.Member;
 
 /// <summary>
 /// One simulated member cluster hosted in-process: an API server on memory storage plus simulated nodes, Deployment,
-/// ReplicaSet and Job controllers, a scheduler and kubelets, all talking to that API server through
+/// ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, endpoints and endpointslice controllers, a scheduler and kubelets, all talking to that API server through
 /// <see cref="KubeApiClient"/> like real components. Start as many as needed in one process; dispose to stop.
 /// </summary>
 public sealed partial class MemberCluster : IAsyncDisposable
@@ -98,8 +98,19 @@ public sealed partial class MemberCluster : IAsyncDisposable
             var replicaSets = informers.GetInformer(SimulatedResources.ReplicaSets);
             var deployments = informers.GetInformer(SimulatedResources.Deployments);
             var jobs = informers.GetInformer(SimulatedResources.Jobs);
+            var statefulSets = informers.GetInformer(SimulatedResources.StatefulSets);
+            var revisions = informers.GetInformer(SimulatedResources.ControllerRevisions);
+            var daemonSets = informers.GetInformer(SimulatedResources.DaemonSets);
+            var cronJobs = informers.GetInformer(SimulatedResources.CronJobs);
+            jobs.Indexer.AddIndex(JsonIndexers.OwnerUidIndex, JsonIndexers.ByOwnerUid);
+            var services = informers.GetInformer(SimulatedResources.Services);
+            var endpoints = informers.GetInformer(SimulatedResources.Endpoints);
+            var endpointSlices = informers.GetInformer(SimulatedResources.EndpointSlices);
+            pods.Indexer.AddIndex(JsonIndexers.NamespaceIndex, JsonIndexers.ByNamespace);
+            services.Indexer.AddIndex(JsonIndexers.NamespaceIndex, JsonIndexers.ByNamespace);
             pods.Indexer.AddIndex(JsonIndexers.OwnerUidIndex, JsonIndexers.ByOwnerUid);
             replicaSets.Indexer.AddIndex(JsonIndexers.OwnerUidIndex, JsonIndexers.ByOwnerUid);
+            revisions.Indexer.AddIndex(JsonIndexers.OwnerUidIndex, JsonIndexers.ByOwnerUid);
 
             var profile = options.Profile;
             var nodeController = new NodeController(client, nodes, options.Name, profile, faults, time, logger);
@@ -109,7 +120,12 @@ public sealed partial class MemberCluster : IAsyncDisposable
             var replicaSetController = new ReplicaSetController(client, replicaSets, pods, time);
             var deploymentController = new DeploymentController(client, deployments, replicaSets, time);
             var jobController = new JobController(client, jobs, pods, time);
-            var synced = new ISharedInformer[] { nodes, pods, replicaSets, deployments, jobs };
+            var statefulSetController = new StatefulSetController(client, statefulSets, pods, revisions);
+            var daemonSetController = new DaemonSetController(client, daemonSets, pods, nodes, revisions, time);
+            var cronJobController = new CronJobController(client, cronJobs, jobs, time, logger);
+            var endpointsController = new EndpointsController(client, services, pods, endpoints);
+            var endpointSliceController = new EndpointSliceController(client, services, pods, endpointSlices, nodes);
+            var synced = new ISharedInformer[] { nodes, pods, replicaSets, deployments, jobs, statefulSets, revisions, daemonSets, cronJobs, services, endpoints, endpointSlices };
             var controllers = new List<IHostedService>
             {
                 Run(NodeController.Name, nodeController, nodeController.Register, 1),
@@ -118,6 +134,11 @@ public sealed partial class MemberCluster : IAsyncDisposable
                 Run(ReplicaSetController.Name, replicaSetController, replicaSetController.Register, 2),
                 Run(DeploymentController.Name, deploymentController, deploymentController.Register, 2),
                 Run(JobController.Name, jobController, jobController.Register, 2),
+                Run(StatefulSetController.Name, statefulSetController, statefulSetController.Register, 2),
+                Run(DaemonSetController.Name, daemonSetController, daemonSetController.Register, 2),
+                Run(CronJobController.Name, cronJobController, cronJobController.Register, 1),
+                Run(EndpointsController.Name, endpointsController, endpointsController.Register, 2),
+                Run(EndpointSliceController.Name, endpointSliceController, endpointSliceController.Register, 2),
             };
             await informers.StartAsync(cancellationToken);
             foreach (var controller in controllers)

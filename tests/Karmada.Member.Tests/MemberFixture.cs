@@ -15,6 +15,13 @@ public sealed class MemberFixture : IAsyncDisposable
     public static readonly ResourceRef Deployments = new("apps", "v1", "deployments", true);
     public static readonly ResourceRef ReplicaSets = new("apps", "v1", "replicasets", true);
     public static readonly ResourceRef Jobs = new("batch", "v1", "jobs", true);
+    public static readonly ResourceRef StatefulSets = new("apps", "v1", "statefulsets", true);
+    public static readonly ResourceRef DaemonSets = new("apps", "v1", "daemonsets", true);
+    public static readonly ResourceRef ControllerRevisions = new("apps", "v1", "controllerrevisions", true);
+    public static readonly ResourceRef CronJobs = new("batch", "v1", "cronjobs", true);
+    public static readonly ResourceRef Services = new("", "v1", "services", true);
+    public static readonly ResourceRef Endpoints = new("", "v1", "endpoints", true);
+    public static readonly ResourceRef EndpointSlices = new("discovery.k8s.io", "v1", "endpointslices", true);
 
     private readonly TempDirectory _dir;
 
@@ -31,12 +38,12 @@ public sealed class MemberFixture : IAsyncDisposable
 
     public string DataDirectory => _dir.Path;
 
-    public static async Task<MemberFixture> StartAsync(MemberProfile? profile = null, ILoggerFactory? loggerFactory = null)
+    public static async Task<MemberFixture> StartAsync(MemberProfile? profile = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         var dir = new TempDirectory("karmada-member");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var member = await MemberCluster.StartAsync(
-            new MemberOptions { Name = "member1", DataDirectory = dir.Path, Profile = profile ?? new MemberProfile() },
+            new MemberOptions { Name = "member1", DataDirectory = dir.Path, Profile = profile ?? new MemberProfile(), TimeProvider = timeProvider ?? TimeProvider.System },
             loggerFactory ?? NullLoggerFactory.Instance,
             timeout.Token);
         await member.WaitForNodesAsync(timeout.Token);
@@ -73,6 +80,22 @@ public sealed class MemberFixture : IAsyncDisposable
             ["kind"] = "Deployment",
             ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = "default" },
             ["spec"] = spec,
+        };
+    }
+
+    /// <summary>A pod template with one container labelled <c>app=NAME</c>.</summary>
+    public static JsonObject PodTemplate(string name, string image = "nginx:1.27", JsonArray? ports = null)
+    {
+        var container = new JsonObject { ["name"] = "app", ["image"] = image };
+        if (ports is not null)
+        {
+            container["ports"] = ports;
+        }
+
+        return new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["app"] = name } },
+            ["spec"] = new JsonObject { ["containers"] = new JsonArray(container) },
         };
     }
 

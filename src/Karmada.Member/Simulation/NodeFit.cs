@@ -22,30 +22,14 @@ internal static class NodeFit
             return "node(s) were not ready";
         }
 
-        var labels = JsonRead.StringMap(node, "metadata", "labels");
-        var nodeName = JsonRead.Str(node, "metadata", "name") ?? "";
-        foreach (var (key, value) in JsonRead.StringMap(pod, "spec", "nodeSelector"))
-        {
-            if (!labels.TryGetValue(key, out var actual) || actual != value)
-            {
-                return "node(s) didn't match Pod's node affinity/selector";
-            }
-        }
-
-        var terms = JsonRead.Objects(pod, "spec", "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms").ToList();
-        if (terms.Count > 0 && !terms.Any(term => TermMatches(term, labels, nodeName)))
+        if (!MatchesAffinity(pod, node))
         {
             return "node(s) didn't match Pod's node affinity/selector";
         }
 
-        var tolerations = JsonRead.Objects(pod, "spec", "tolerations").ToList();
-        foreach (var taint in JsonRead.Objects(node, "spec", "taints"))
+        if (UntoleratedTaint(pod, node) is { } taint)
         {
-            var effect = JsonRead.Str(taint, "effect");
-            if (effect is "NoSchedule" or "NoExecute" && !tolerations.Any(t => Tolerates(t, taint)))
-            {
-                return $"node(s) had untolerated taint {{{JsonRead.Str(taint, "key")}: {JsonRead.Str(taint, "value")}}}";
-            }
+            return $"node(s) had untolerated taint {{{JsonRead.Str(taint, "key")}: {JsonRead.Str(taint, "value")}}}";
         }
 
         var allocatable = PodRequests.ParseList(JsonRead.Obj(node, "status", "allocatable"));
@@ -69,6 +53,31 @@ internal static class NodeFit
         }
 
         return null;
+    }
+
+    /// <summary>Whether the node matches the pod's nodeSelector and required node affinity.</summary>
+    public static bool MatchesAffinity(JsonObject pod, JsonObject node)
+    {
+        var labels = JsonRead.StringMap(node, "metadata", "labels");
+        var nodeName = JsonRead.Str(node, "metadata", "name") ?? "";
+        foreach (var (key, value) in JsonRead.StringMap(pod, "spec", "nodeSelector"))
+        {
+            if (!labels.TryGetValue(key, out var actual) || actual != value)
+            {
+                return false;
+            }
+        }
+
+        var terms = JsonRead.Objects(pod, "spec", "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms").ToList();
+        return terms.Count == 0 || terms.Any(term => TermMatches(term, labels, nodeName));
+    }
+
+    /// <summary>The first NoSchedule or NoExecute taint of the node the pod does not tolerate, or null.</summary>
+    public static JsonObject? UntoleratedTaint(JsonObject pod, JsonObject node)
+    {
+        var tolerations = JsonRead.Objects(pod, "spec", "tolerations").ToList();
+        return JsonRead.Objects(node, "spec", "taints").FirstOrDefault(taint =>
+            JsonRead.Str(taint, "effect") is "NoSchedule" or "NoExecute" && !tolerations.Any(t => Tolerates(t, taint)));
     }
 
     public static bool Tolerates(JsonObject toleration, JsonObject taint)

@@ -23,15 +23,7 @@ internal sealed class PodControl(KubeApiClient client, ControllerExpectations ex
             ["generateName"] = name + "-",
             ["namespace"] = JsonRead.Str(owner, "metadata", "namespace"),
             ["labels"] = labels,
-            ["ownerReferences"] = new JsonArray(new JsonObject
-            {
-                ["apiVersion"] = ownerApiVersion,
-                ["kind"] = ownerKind,
-                ["name"] = name,
-                ["uid"] = JsonRead.Str(owner, "metadata", "uid"),
-                ["controller"] = true,
-                ["blockOwnerDeletion"] = true,
-            }),
+            ["ownerReferences"] = new JsonArray(OwnerReference(owner, ownerKind, ownerApiVersion)),
         };
         if (JsonRead.Obj(template, "metadata", "annotations") is { Count: > 0 } annotations)
         {
@@ -47,8 +39,23 @@ internal sealed class PodControl(KubeApiClient client, ControllerExpectations ex
         };
     }
 
-    public async Task CreateAsync(string ownerKey, Func<JsonObject> newPod, int count, CancellationToken cancellationToken)
+    public Task CreateAsync(string ownerKey, Func<JsonObject> newPod, int count, CancellationToken cancellationToken) =>
+        CreateAsync(ownerKey, [.. Enumerable.Range(0, count).Select(_ => newPod())], cancellationToken);
+
+    /// <summary>The controller reference to an owner (<c>controller</c> and <c>blockOwnerDeletion</c> true).</summary>
+    public static JsonObject OwnerReference(JsonObject owner, string kind, string apiVersion) => new()
     {
+        ["apiVersion"] = apiVersion,
+        ["kind"] = kind,
+        ["name"] = JsonRead.Str(owner, "metadata", "name"),
+        ["uid"] = JsonRead.Str(owner, "metadata", "uid"),
+        ["controller"] = true,
+        ["blockOwnerDeletion"] = true,
+    };
+
+    public async Task CreateAsync(string ownerKey, IReadOnlyList<JsonObject> pods, CancellationToken cancellationToken)
+    {
+        var count = pods.Count;
         expectations.Expect(ownerKey, count, 0);
         var done = 0;
         try
@@ -56,7 +63,7 @@ internal sealed class PodControl(KubeApiClient client, ControllerExpectations ex
             for (var batch = 1; done < count; batch = Math.Min(batch * 2, 500))
             {
                 var size = Math.Min(batch, count - done);
-                var tasks = Enumerable.Range(0, size).Select(_ => client.CreateAsync(SimulatedResources.Pods, newPod(), cancellationToken: cancellationToken)).ToList();
+                var tasks = pods.Skip(done).Take(size).Select(pod => client.CreateAsync(SimulatedResources.Pods, pod, cancellationToken: cancellationToken)).ToList();
                 try
                 {
                     await Task.WhenAll(tasks);
