@@ -1,4 +1,5 @@
 using Karmada.Bench.Workloads.ApiServer;
+using Karmada.Bench.Workloads.Scheduler;
 
 namespace Karmada.Bench;
 
@@ -8,6 +9,7 @@ public static class WorkloadRegistry
     public static IReadOnlyList<IWorkload> All { get; } =
     [
         new ApiServerWorkload(),
+        new SchedulerWorkload(),
     ];
 
     public static IWorkload? Find(string name) =>

@@ -2,6 +2,8 @@ using Karmada.Client;
 using Karmada.Client.Informers;
 using Karmada.Client.LeaderElection;
 using Karmada.Controllers.Cluster;
+using Karmada.Controllers.Dependencies;
+using Karmada.Controllers.Detector;
 using Karmada.Controllers.Members;
 using Karmada.Controllers.Runtime;
 using Karmada.Controllers.Status;
@@ -80,7 +82,14 @@ public static class ControllerServiceCollectionExtensions
             ClusterMeta.Accessor,
             options.Workers,
             sp.GetRequiredService<TimeProvider>(),
-            LoggerFactoryOf(sp)));
+            LoggerFactoryOf(sp)))
+        .AddResourceDetector(options)
+        .AddDependenciesDistributor(options)
+        .Register(Binding.ResourceBindingController.Name, sp => Binding.BindingControllers.Create(sp, options))
+        .Register(Execution.ExecutionController.Name, sp => Execution.ExecutionControllerFactory.CreateExecution(sp, options))
+        .Register(Execution.WorkStatusController.Name, sp => Execution.ExecutionControllerFactory.CreateWorkStatus(sp, options))
+        .Register(BindingStatus.BindingStatusControllers.Name, sp => BindingStatus.BindingStatusControllers.Create(sp, options))
+        .Register(Namespaces.NamespaceSyncController.Name, sp => Namespaces.NamespaceSyncControllers.Create(sp, options));
 
     /// <summary>The process-wide Cluster informer.</summary>
     public static SharedInformer<ClusterV1Alpha1.Cluster> ClusterInformer(IServiceProvider services) =>

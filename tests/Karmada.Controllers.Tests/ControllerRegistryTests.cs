@@ -8,8 +8,13 @@ public sealed class ControllerRegistryTests
     private readonly ControllerRegistry _registry = ControllerServiceCollectionExtensions.CreateRegistry(new ControllerManagerOptions());
 
     [Fact]
-    public void Names_ListClusterAndClusterStatus() =>
-        Assert.Equal([ClusterController.Name, ClusterStatusController.Name], _registry.Names);
+    public void Names_AreUpstreamsControllerNames_InStartOrder() =>
+        Assert.Equal(
+            [
+                ClusterController.Name, ClusterStatusController.Name, "resourceDetector", "dependenciesDistributor", "binding", "execution",
+                "workStatus", "bindingStatus", "namespace",
+            ],
+            _registry.Names);
 
     [Theory]
     [InlineData("*", "cluster", true)]

@@ -140,6 +140,13 @@ public sealed partial class Controller<TKey> : BackgroundService where TKey : no
             Queue.Forget(key);
             result = "terminal";
         }
+        catch (ApiException ex) when (ex.Status.Code == 409)
+        {
+            // A stale cache lost an optimistic-concurrency race: routine in level-triggered controllers, not an error.
+            LogConflict(_logger, Name, keyText, ex.Status.Message);
+            Queue.AddRateLimited(key);
+            result = "conflict";
+        }
         catch (Exception ex)
         {
             LogFailed(_logger, Name, keyText, Queue.NumRequeues(key) + 1, ex);
@@ -151,7 +158,7 @@ public sealed partial class Controller<TKey> : BackgroundService where TKey : no
         ControllerMetrics.ReconcileTime.Record(_timeProvider.GetElapsedTime(started).TotalSeconds, _controllerTag);
     }
 
-    // Event ids 3300-3399: Controller. Next free id: 3305.
+    // Event ids 3300-3399: Controller. Next free id: 3306.
     [LoggerMessage(3300, LogLevel.Information, "Starting {Controller} with {Workers} workers")]
     private static partial void LogStarting(ILogger logger, string controller, int workers);
 
@@ -163,6 +170,9 @@ public sealed partial class Controller<TKey> : BackgroundService where TKey : no
 
     [LoggerMessage(3303, LogLevel.Error, "{Controller} gave up on {Key} (terminal)")]
     private static partial void LogTerminal(ILogger logger, string controller, string key, Exception exception);
+
+    [LoggerMessage(3305, LogLevel.Debug, "{Controller} conflict on {Key}, requeued: {Message}")]
+    private static partial void LogConflict(ILogger logger, string controller, string key, string? message);
 
     [LoggerMessage(3304, LogLevel.Debug, "{Controller} requeues {Key} after {Delay}")]
     private static partial void LogRequeueAfter(ILogger logger, string controller, string key, TimeSpan delay);

@@ -10,8 +10,10 @@ public static class KarmadaCommand
         var root = new RootCommand("Karmada.NET: a multi-cluster Kubernetes control plane.");
         root.Subcommands.Add(ApiServerCommand.Build());
         root.Subcommands.Add(ControllerManagerCommand.Build());
+        root.Subcommands.Add(SchedulerCommand.Build());
         root.Subcommands.Add(MemberCommand.Build());
         root.Subcommands.Add(FaultCommand.Build());
+        root.Subcommands.Add(UpCommand.Build());
         return root;
     }
 }

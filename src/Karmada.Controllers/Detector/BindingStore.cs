@@ -1,0 +1,162 @@
+using Karmada.Api;
+using Karmada.Api.Meta;
+using Karmada.Api.Work.V1Alpha2;
+using Karmada.Client;
+
+namespace Karmada.Controllers.Detector;
+
+/// <summary>Outcome of <see cref="BindingStore.CreateOrUpdateAsync"/>.</summary>
+public enum BindingWriteResult
+{
+    Unchanged,
+    Created,
+    Updated,
+}
+
+/// <summary>
+/// Writes ResourceBindings and ClusterResourceBindings for the detector: create-or-update by read-modify-write with
+/// optimistic concurrency (a 409 re-reads and retries), so fields other controllers own — the scheduler's
+/// <c>clusters</c> above all — always come from the latest stored binding.
+/// </summary>
+public sealed class BindingStore
+{
+    private const int MaxAttempts = 5;
+
+    /// <summary><c>work.karmada.io/v1alpha2</c> ResourceBindings.</summary>
+    public static ResourceRef ResourceBindings { get; } = new("work.karmada.io", "v1alpha2", "resourcebindings", Namespaced: true);
+
+    /// <summary><c>work.karmada.io/v1alpha2</c> ClusterResourceBindings.</summary>
+    public static ResourceRef ClusterResourceBindings { get; } = new("work.karmada.io", "v1alpha2", "clusterresourcebindings", Namespaced: false);
+
+    private readonly KubeApiClient _client;
+
+    public BindingStore(KubeApiClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _client = client;
+    }
+
+    /// <summary>
+    /// Creates the binding, or merges <paramref name="desired"/> into the existing one. Throws
+    /// <see cref="InvalidOperationException"/> when the existing binding is controlled by another object (a template
+    /// deleted and recreated under the same name: the garbage collector removes the old binding first).
+    /// </summary>
+    public async Task<BindingWriteResult> CreateOrUpdateAsync(DesiredBinding desired, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return desired.IsCluster
+                    ? await WriteAsync(ClusterResourceBindings, Cluster, desired, cancellationToken)
+                    : await WriteAsync(ResourceBindings, Namespaced, desired, cancellationToken);
+            }
+            catch (ApiException ex) when ((ex.IsConflict() || ex.IsAlreadyExists()) && attempt < MaxAttempts)
+            {
+                // Someone wrote in between (often the scheduler): start again from the stored binding.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes <paramref name="claim"/>'s kind of claim from the binding of a template when the binding still carries
+    /// that policy's permanent id; a missing binding is fine.
+    /// </summary>
+    public async Task ReleaseAsync(string? @namespace, string name, PolicyReference claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (string.IsNullOrEmpty(@namespace))
+                {
+                    await ReleaseAsync(ClusterResourceBindings, Cluster, null, name, claim, cancellationToken);
+                }
+                else
+                {
+                    await ReleaseAsync(ResourceBindings, Namespaced, @namespace, name, claim, cancellationToken);
+                }
+
+                return;
+            }
+            catch (ApiException ex) when (ex.IsConflict() && attempt < MaxAttempts)
+            {
+            }
+        }
+    }
+
+    private static readonly Kind<ResourceBinding> Namespaced = new(b => b.Metadata, b => b.Spec, () => new ResourceBinding());
+
+    private static readonly Kind<ClusterResourceBinding> Cluster = new(b => b.Metadata, b => b.Spec, () => new ClusterResourceBinding());
+
+    private async Task<BindingWriteResult> WriteAsync<T>(ResourceRef resource, Kind<T> kind, DesiredBinding desired, CancellationToken cancellationToken)
+        where T : class
+    {
+        var typeInfo = KarmadaJson.GetTypeInfo<T>();
+        var ns = desired.Metadata.Namespace;
+        var name = desired.Metadata.Name!;
+        var existing = await GetOrNullAsync(resource, ns, name, typeInfo, cancellationToken);
+        if (existing is null)
+        {
+            var created = kind.Create();
+            var meta = kind.Meta(created);
+            meta.Name = name;
+            meta.Namespace = ns;
+            BindingBuilder.MergeInto(meta, kind.Spec(created), desired);
+            await _client.CreateAsync(resource, ns, created, typeInfo, cancellationToken: cancellationToken);
+            return BindingWriteResult.Created;
+        }
+
+        var controller = kind.Meta(existing).OwnerReferences.Find(o => o.Controller == true);
+        var templateUid = desired.Metadata.OwnerReferences[0].Uid;
+        if (controller is not null && controller.Uid != templateUid)
+        {
+            throw new InvalidOperationException(
+                $"Binding {ns}/{name} is controlled by another object (uid {controller.Uid}, not {templateUid}); waiting for the garbage collector to delete it.");
+        }
+
+        var updated = existing.DeepClone();
+        BindingBuilder.MergeInto(kind.Meta(updated), kind.Spec(updated), desired);
+        if (KarmadaJson.Serialize(updated) == KarmadaJson.Serialize(existing))
+        {
+            return BindingWriteResult.Unchanged;
+        }
+
+        await _client.UpdateAsync(resource, ns, name, updated, typeInfo, cancellationToken: cancellationToken);
+        return BindingWriteResult.Updated;
+    }
+
+    private async Task ReleaseAsync<T>(ResourceRef resource, Kind<T> kind, string? ns, string name, PolicyReference claim, CancellationToken cancellationToken)
+        where T : class
+    {
+        var typeInfo = KarmadaJson.GetTypeInfo<T>();
+        var existing = await GetOrNullAsync(resource, ns, name, typeInfo, cancellationToken);
+        if (existing is null || !ClaimMetadata.CarriesId(kind.Meta(existing).Labels, claim))
+        {
+            return;
+        }
+
+        var updated = existing.DeepClone();
+        if (ClaimMetadata.Release(kind.Meta(updated), claim))
+        {
+            await _client.UpdateAsync(resource, ns, name, updated, typeInfo, cancellationToken: cancellationToken);
+        }
+    }
+
+    private async Task<T?> GetOrNullAsync<T>(ResourceRef resource, string? ns, string name, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await _client.GetAsync(resource, ns, name, typeInfo, cancellationToken);
+        }
+        catch (ApiException ex) when (ex.IsNotFound())
+        {
+            return null;
+        }
+    }
+
+    private sealed record Kind<T>(Func<T, ObjectMeta> Meta, Func<T, ResourceBindingSpec> Spec, Func<T> Create);
+}

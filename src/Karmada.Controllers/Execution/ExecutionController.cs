@@ -1,0 +1,389 @@
+using System.Text.Json.Nodes;
+using Karmada.Api;
+using Karmada.Api.Meta;
+using Karmada.Api.WellKnown;
+using Karmada.Client;
+using Karmada.Client.Controllers;
+using Karmada.Client.Informers;
+using Karmada.Controllers.Members;
+using Karmada.Controllers.Status;
+using Karmada.Interpreter;
+using Microsoft.Extensions.Logging;
+using ClusterV1Alpha1 = Karmada.Api.Cluster.V1Alpha1;
+using WorkV1Alpha1 = Karmada.Api.Work.V1Alpha1;
+
+namespace Karmada.Controllers.Execution;
+
+/// <summary>
+/// The <c>execution</c> controller (upstream <c>pkg/controllers/execution</c>): applies each Work of a Push cluster's
+/// execution namespace to that member — creating missing objects, correcting drifted ones with member-owned fields
+/// retained, refusing objects Karmada does not own unless the manifest says <c>overwrite</c> — and reports the
+/// <c>Dispatching</c> and <c>Applied</c> conditions. On Work deletion it deletes (or, with
+/// <c>preserveResourcesOnDeletion</c>, releases) the member objects before removing its finalizer. Member-object
+/// events re-enqueue the owning Work, so objects changed or deleted in the member are put back.
+/// </summary>
+public sealed partial class ExecutionController : IReconciler<ObjectKey>
+{
+    /// <summary>The controller's name in <c>--controllers</c>.</summary>
+    public const string Name = "execution";
+
+    /// <summary>How often a Work of a cluster that is not Ready is looked at again (Ready events also wake it).</summary>
+    internal static readonly TimeSpan ClusterNotReadyRetry = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a reconcile waits for a newly started member informer to list.</summary>
+    internal static readonly TimeSpan MemberCacheSyncTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly KubeApiClient _client;
+    private readonly SharedInformer<WorkV1Alpha1.Work> _works;
+    private readonly SharedInformer<ClusterV1Alpha1.Cluster> _clusters;
+    private readonly IMemberClusterClients _memberClients;
+    private readonly MemberClusterInformers _memberInformers;
+    private readonly MemberObjectWatches _memberWatches;
+    private readonly ManifestResourceResolver _resolver;
+    private readonly AppliedVersionRecords _applied;
+    private readonly IResourceInterpreter _interpreter;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    public ExecutionController(
+        KubeApiClient client,
+        SharedInformer<WorkV1Alpha1.Work> works,
+        SharedInformer<ClusterV1Alpha1.Cluster> clusters,
+        IMemberClusterClients memberClients,
+        MemberClusterInformers memberInformers,
+        MemberObjectWatches memberWatches,
+        ManifestResourceResolver resolver,
+        AppliedVersionRecords applied,
+        IResourceInterpreter interpreter,
+        TimeProvider timeProvider,
+        ILogger<ExecutionController> logger)
+    {
+        _client = client;
+        _works = works;
+        _clusters = clusters;
+        _memberClients = memberClients;
+        _memberInformers = memberInformers;
+        _memberWatches = memberWatches;
+        _resolver = resolver;
+        _applied = applied;
+        _interpreter = interpreter;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// The member-object event handler that re-enqueues the owning Work on anything that may be drift: adds, deletes,
+    /// and updates that changed the object's version or its labels/annotations (status-only writes by member
+    /// controllers of generation-keeping kinds are skipped).
+    /// </summary>
+    public static ResourceEventHandler<JsonObject> DriftHandler(Action<ObjectKey> enqueueWork)
+    {
+        ArgumentNullException.ThrowIfNull(enqueueWork);
+        void Enqueue(JsonObject obj)
+        {
+            if (KarmadaMarks.WorkOf(obj) is { } work)
+            {
+                enqueueWork(work);
+            }
+        }
+
+        return new ResourceEventHandler<JsonObject>
+        {
+            OnAdd = Enqueue,
+            OnUpdate = (old, current) =>
+            {
+                if (AppliedVersion.VersionOf(old) != AppliedVersion.VersionOf(current)
+                    || !MetadataMaps.SameMap(MetadataMaps.Get(old, MetadataMaps.Labels), MetadataMaps.Get(current, MetadataMaps.Labels))
+                    || !MetadataMaps.SameMap(MetadataMaps.Get(old, MetadataMaps.Annotations), MetadataMaps.Get(current, MetadataMaps.Annotations)))
+                {
+                    Enqueue(current);
+                }
+            },
+            OnDelete = Enqueue,
+        };
+    }
+
+    public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        var cached = _works.Indexer.Get(key);
+        var clusterName = ReservedNamespaces.ClusterOfExecutionSpace(key.Namespace);
+        if (cached is null || clusterName is null)
+        {
+            return ReconcileResult.Done;
+        }
+
+        var cluster = _clusters.Indexer.Get(new ObjectKey(null, clusterName));
+        if (cached.Metadata.DeletionTimestamp is not null)
+        {
+            return await FinalizeAsync(cached, clusterName, cluster, cancellationToken);
+        }
+
+        if (cluster is null || cluster.Spec.SyncMode != ClusterV1Alpha1.ClusterSyncMode.Push || cluster.Metadata.DeletionTimestamp is not null)
+        {
+            // No such Push cluster: a Pull cluster's agent applies its Works; a leaving cluster takes its Works along.
+            return ReconcileResult.Done;
+        }
+
+        var work = await EnsureFinalizerAsync(cached, cancellationToken);
+        if (work.Spec.SuspendDispatching == true)
+        {
+            await WriteConditionsAsync(work, [DispatchingCondition(suspended: true)], cancellationToken);
+            return ReconcileResult.Done;
+        }
+
+        if (!WorkReconcilerHostedService.IsReady(cluster))
+        {
+            LogClusterNotReady(_logger, clusterName, key.ToString());
+            return new ReconcileResult(ClusterNotReadyRetry);
+        }
+
+        var member = await _memberClients.GetAsync(cluster, cancellationToken);
+        var factory = await _memberInformers.GetOrStartAsync(clusterName, member, cancellationToken);
+        var errors = new List<string>();
+        var manifests = work.Spec.Workload.Manifests;
+        foreach (var manifest in manifests)
+        {
+            try
+            {
+                await ApplyAsync(clusterName, member, factory, manifest, cancellationToken);
+            }
+            catch (Exception ex) when (ex is ApiException or ManifestResourceNotFoundException or ManifestConflictException or InterpreterException)
+            {
+                LogApplyFailed(_logger, ManifestIdentity.Of(manifest).ToString(), clusterName, ex.Message);
+                errors.Add(ex.Message);
+            }
+        }
+
+        var applied = errors.Count == 0
+            ? new Condition { Type = WorkV1Alpha1.WorkConditionTypes.Applied, Status = ConditionStatus.True, Reason = WorkV1Alpha1.WorkConditionReasons.AppliedSuccessful, Message = "Manifest has been successfully applied" }
+            : new Condition
+            {
+                Type = WorkV1Alpha1.WorkConditionTypes.Applied,
+                Status = ConditionStatus.False,
+                Reason = WorkV1Alpha1.WorkConditionReasons.AppliedFailed,
+                Message = $"Failed to apply all manifests ({manifests.Count - errors.Count}/{manifests.Count}): {string.Join(", ", errors)}",
+            };
+        await WriteConditionsAsync(work, [DispatchingCondition(suspended: false), applied], cancellationToken);
+        if (errors.Count > 0)
+        {
+            // Rate-limited retry, as upstream returns the aggregate error.
+            throw new WorkApplyException($"Work {key} was not fully applied to cluster {clusterName}: {applied.Message}");
+        }
+
+        return ReconcileResult.Done;
+    }
+
+    private async Task ApplyAsync(string clusterName, KubeApiClient member, InformerFactory factory, JsonObject manifest, CancellationToken cancellationToken)
+    {
+        var identity = ManifestIdentity.Of(manifest);
+        var resource = await _resolver.ResolveAsync(clusterName, member, identity.ApiVersion, identity.Kind, cancellationToken);
+        var ns = resource.Namespaced ? identity.Namespace : null;
+        var informer = _memberWatches.Ensure(factory, resource);
+        await WaitForSyncAsync(informer, cancellationToken);
+        var observed = informer.Indexer.Get(new ObjectKey(ns, identity.Name));
+
+        // The cache may lag behind this controller's own writes: an AlreadyExists or Conflict answer is decided
+        // again once against the member's current object.
+        for (var attempt = 0; ; attempt++)
+        {
+            var plan = ManifestApplyPlanner.Plan(clusterName, manifest, observed, _applied.Get(clusterName, identity), _interpreter);
+            try
+            {
+                switch (plan.Action)
+                {
+                    case ApplyAction.Create:
+                        var created = await member.CreateAsync(resource, plan.Object!, cancellationToken: cancellationToken);
+                        _applied.Set(clusterName, identity, AppliedVersion.Of(manifest, created));
+                        LogCreated(_logger, identity.ToString(), clusterName);
+                        return;
+                    case ApplyAction.Update:
+                        var updated = await member.UpdateAsync(resource, plan.Object!, cancellationToken: cancellationToken);
+                        _applied.Set(clusterName, identity, AppliedVersion.Of(manifest, updated));
+                        LogUpdated(_logger, identity.ToString(), clusterName);
+                        return;
+                    case ApplyAction.Conflict:
+                        throw new ManifestConflictException(plan.Message!);
+                    default:
+                        return;
+                }
+            }
+            catch (ApiException ex) when (attempt == 0 && (ex.IsAlreadyExists() || ex.IsConflict()))
+            {
+                observed = await GetOrNullAsync(member, resource, ns, identity.Name, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<ReconcileResult> FinalizeAsync(WorkV1Alpha1.Work work, string clusterName, ClusterV1Alpha1.Cluster? cluster, CancellationToken cancellationToken)
+    {
+        if (!work.Metadata.Finalizers.Contains(WellKnownFinalizers.ExecutionController))
+        {
+            return ReconcileResult.Done;
+        }
+
+        if (cluster is not null && cluster.Spec.SyncMode != ClusterV1Alpha1.ClusterSyncMode.Push)
+        {
+            return ReconcileResult.Done;
+        }
+
+        var leaving = cluster?.Metadata.DeletionTimestamp is not null;
+        if (cluster is not null && WorkReconcilerHostedService.IsReady(cluster))
+        {
+            try
+            {
+                var member = await _memberClients.GetAsync(cluster, cancellationToken);
+                foreach (var manifest in work.Spec.Workload.Manifests)
+                {
+                    await RemoveFromMemberAsync(clusterName, member, manifest, work.Spec.PreserveResourcesOnDeletion == true, cancellationToken);
+                }
+            }
+            catch (Exception ex) when (leaving && ex is ApiException or HttpRequestException or MemberClusterConfigurationException or TimeoutException)
+            {
+                // Unjoining: one attempt at cleaning the member, then let the cluster go (its status is no longer kept).
+                LogCleanupSkipped(_logger, WorkMeta.Accessor.GetKey(work).ToString(), clusterName, ex.Message);
+            }
+        }
+        else if (cluster is not null && !leaving)
+        {
+            // The member objects must go first; wait for the cluster rather than orphan them.
+            LogClusterNotReady(_logger, clusterName, WorkMeta.Accessor.GetKey(work).ToString());
+            return new ReconcileResult(ClusterNotReadyRetry);
+        }
+
+        // Cleaned, or the cluster is gone or leaving unready: nothing more can be done in the member.
+        var updated = work.DeepClone();
+        updated.Metadata.Finalizers.Remove(WellKnownFinalizers.ExecutionController);
+        await _client.UpdateAsync(WorkMeta.Resource, updated.Metadata.Namespace, updated.Metadata.Name!, updated, WorkMeta.TypeInfo, cancellationToken: cancellationToken);
+        return ReconcileResult.Done;
+    }
+
+    private async Task RemoveFromMemberAsync(string clusterName, KubeApiClient member, JsonObject manifest, bool preserve, CancellationToken cancellationToken)
+    {
+        var identity = ManifestIdentity.Of(manifest);
+        ResourceRef resource;
+        try
+        {
+            resource = await _resolver.ResolveAsync(clusterName, member, identity.ApiVersion, identity.Kind, cancellationToken);
+        }
+        catch (ManifestResourceNotFoundException)
+        {
+            // The member does not serve the kind, so it holds no such object.
+            return;
+        }
+
+        var ns = resource.Namespaced ? identity.Namespace : null;
+        _applied.Remove(clusterName, identity);
+        var observed = await GetOrNullAsync(member, resource, ns, identity.Name, cancellationToken);
+        if (observed is null || !KarmadaMarks.IsManaged(observed))
+        {
+            return;
+        }
+
+        if (preserve)
+        {
+            if (KarmadaMarks.Release(observed))
+            {
+                await member.UpdateAsync(resource, observed, cancellationToken: cancellationToken);
+                LogReleased(_logger, identity.ToString(), clusterName);
+            }
+
+            return;
+        }
+
+        try
+        {
+            // Background, explicitly: a Job's default would orphan its Pods (karmada#969).
+            await member.DeleteAsync(resource, ns, identity.Name, new DeleteOptions { PropagationPolicy = PropagationPolicy.Background }, cancellationToken);
+            LogDeleted(_logger, identity.ToString(), clusterName);
+        }
+        catch (ApiException ex) when (ex.IsNotFound())
+        {
+            // Already gone.
+        }
+    }
+
+    private async Task<WorkV1Alpha1.Work> EnsureFinalizerAsync(WorkV1Alpha1.Work cached, CancellationToken cancellationToken)
+    {
+        if (cached.Metadata.Finalizers.Contains(WellKnownFinalizers.ExecutionController))
+        {
+            return cached;
+        }
+
+        var work = cached.DeepClone();
+        work.Metadata.Finalizers.Add(WellKnownFinalizers.ExecutionController);
+        return await _client.UpdateAsync(WorkMeta.Resource, work.Metadata.Namespace, work.Metadata.Name!, work, WorkMeta.TypeInfo, cancellationToken: cancellationToken);
+    }
+
+    private async Task WriteConditionsAsync(WorkV1Alpha1.Work current, IReadOnlyList<Condition> conditions, CancellationToken cancellationToken)
+    {
+        var work = current.DeepClone();
+        var now = _timeProvider.GetUtcNow();
+        var changed = false;
+        foreach (var condition in conditions)
+        {
+            changed |= ConditionSetter.Set(work.Status.Conditions, condition, now);
+        }
+
+        if (changed)
+        {
+            await _client.UpdateStatusAsync(WorkMeta.Resource, work.Metadata.Namespace, work.Metadata.Name!, work, WorkMeta.TypeInfo, cancellationToken: cancellationToken);
+        }
+    }
+
+    private static Condition DispatchingCondition(bool suspended) => suspended
+        ? new Condition { Type = WorkV1Alpha1.WorkConditionTypes.Dispatching, Status = ConditionStatus.False, Reason = WorkV1Alpha1.WorkConditionReasons.SuspendDispatching, Message = "Work dispatching is in a suspended state." }
+        : new Condition { Type = WorkV1Alpha1.WorkConditionTypes.Dispatching, Status = ConditionStatus.True, Reason = WorkV1Alpha1.WorkConditionReasons.Dispatching, Message = "Work is being dispatched to member clusters." };
+
+    private static async Task WaitForSyncAsync(SharedInformer<JsonObject> informer, CancellationToken cancellationToken)
+    {
+        if (informer.HasSynced)
+        {
+            return;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(MemberCacheSyncTimeout);
+        try
+        {
+            await informer.WaitForCacheSyncAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The member informer of {informer.Resource} did not list within {MemberCacheSyncTimeout}.");
+        }
+    }
+
+    internal static async Task<JsonObject?> GetOrNullAsync(KubeApiClient member, ResourceRef resource, string? ns, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await member.GetAsync(resource, ns, name, cancellationToken);
+        }
+        catch (ApiException ex) when (ex.IsNotFound())
+        {
+            return null;
+        }
+    }
+
+    // Event ids 4600-4649: execution controller. Next free id: 4607.
+    [LoggerMessage(4600, LogLevel.Information, "Created resource({Object}) in cluster {Cluster}")]
+    private static partial void LogCreated(ILogger logger, string @object, string cluster);
+
+    [LoggerMessage(4601, LogLevel.Information, "Updated resource({Object}) in cluster {Cluster}")]
+    private static partial void LogUpdated(ILogger logger, string @object, string cluster);
+
+    [LoggerMessage(4602, LogLevel.Information, "Deleted resource({Object}) in cluster {Cluster}")]
+    private static partial void LogDeleted(ILogger logger, string @object, string cluster);
+
+    [LoggerMessage(4603, LogLevel.Information, "Released resource({Object}) in cluster {Cluster}: Karmada's labels and annotations removed, object kept")]
+    private static partial void LogReleased(ILogger logger, string @object, string cluster);
+
+    [LoggerMessage(4604, LogLevel.Warning, "Failed to apply resource({Object}) to cluster {Cluster}: {Error}")]
+    private static partial void LogApplyFailed(ILogger logger, string @object, string cluster, string error);
+
+    [LoggerMessage(4605, LogLevel.Information, "Cluster {Cluster} is not Ready; Work {Work} waits")]
+    private static partial void LogClusterNotReady(ILogger logger, string cluster, string work);
+
+    [LoggerMessage(4606, LogLevel.Warning, "Work {Work} leaves cluster {Cluster} without cleaning the member: {Error}")]
+    private static partial void LogCleanupSkipped(ILogger logger, string work, string cluster, string error);
+}

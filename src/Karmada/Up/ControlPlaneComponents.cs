@@ -1,0 +1,40 @@
+using k8s;
+using Karmada.Client;
+using Karmada.Client.LeaderElection;
+using Karmada.Controllers;
+using Karmada.Scheduler.Service;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Karmada.Host.Up;
+
+/// <summary>
+/// The controller manager and the scheduler of <c>karmada up</c>: hosted in the same process as the API server but,
+/// like the separate <c>karmada controller-manager</c>, talking to it only through its kubeconfig. They keep their
+/// Leases (released on a clean stop) so a separately started controller-manager cannot run the same controllers twice.
+/// </summary>
+public static class ControlPlaneComponents
+{
+    public static async Task<IHost> StartAsync(string controlPlaneKubeconfig, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(controlPlaneKubeconfig));
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));
+        builder.Services.AddKarmadaClient(configuration, c => c.UserAgent = "karmada-up");
+        builder.Services.AddKarmadaControllers(new ControllerManagerOptions(), new LeaderElectionOptions { LeaseName = "karmada-controller-manager" });
+        builder.Services.AddKarmadaScheduler(new SchedulerServiceOptions(), new LeaderElectionOptions { LeaseName = SchedulerServiceCollectionExtensions.LeaseName });
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,323 @@
+using System.Text.Json.Nodes;
+using k8s;
+using Karmada.Api.Meta;
+using Karmada.ApiServer.ControlPlane;
+using Karmada.ApiServer.Hosting;
+using Karmada.Cli;
+using Karmada.Client;
+using Karmada.Controllers.Cluster;
+using Karmada.Controllers.Execution;
+using Karmada.Controllers.Runtime;
+using Karmada.Controllers.Status;
+using Karmada.Member;
+using Karmada.Storage;
+using Karmada.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using WorkV1Alpha1 = Karmada.Api.Work.V1Alpha1;
+
+namespace Karmada.Controllers.Tests.Execution;
+
+/// <summary>
+/// The execution and workStatus controllers against a real in-process control plane and a real simulated member
+/// joined in Push mode; Works are written by hand, as the binding controller would.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class ExecutionIntegrationTests : IAsyncLifetime
+{
+    private const string ClusterName = "member1";
+    private const string ExecutionSpace = "karmada-es-member1";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", true);
+    private static readonly ResourceRef ConfigMaps = ResourceRef.ConfigMaps;
+    private readonly TempDirectory _controlPlaneDir = new("cp-exec");
+    private readonly TempDirectory _memberDir = new("member-exec");
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
+    private ApiServerInstance _controlPlane = null!;
+    private MemberCluster _member = null!;
+    private ServiceProvider _services = null!;
+    private readonly List<IHostedService> _hosted = [];
+    private KubeApiClient _cp = null!;
+    private KubeApiClient _memberClient = null!;
+
+    private CancellationToken Ct => _timeout.Token;
+
+    public async Task InitializeAsync()
+    {
+        _controlPlane = await ApiServerApplication.StartAsync(
+            new ApiServerOptions
+            {
+                DataDirectory = _controlPlaneDir.Path,
+                SecurePort = 0,
+                Storage = new StorageOptions { Backend = StorageBackend.Memory },
+                ExtraResources = KarmadaResourceDefinitions.All,
+                ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
+            },
+            NullLoggerFactory.Instance,
+            ControlPlaneServices.Add,
+            Ct);
+        _member = await MemberCluster.StartAsync(new MemberOptions { Name = ClusterName, DataDirectory = _memberDir.Path }, NullLoggerFactory.Instance, Ct);
+        await _member.WaitForNodesAsync(Ct);
+
+        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_controlPlane.KubeconfigPath));
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddKarmadaClient(configuration);
+        services.AddKarmadaControllers(new ControllerManagerOptions
+        {
+            Controllers = [ClusterController.Name, ClusterStatusController.Name, ExecutionController.Name, WorkStatusController.Name],
+            ClusterStatusUpdateFrequency = TimeSpan.FromMilliseconds(300),
+            ClusterSuccessThreshold = TimeSpan.Zero,
+            ClusterApiTimeout = TimeSpan.FromSeconds(5),
+        });
+        _services = services.BuildServiceProvider();
+        _cp = _services.GetRequiredService<KubeApiClient>();
+        foreach (var hosted in _services.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(Ct);
+            _hosted.Add(hosted);
+        }
+
+        var memberConfiguration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_member.KubeconfigPath));
+        _memberClient = new KubeApiClient(memberConfiguration);
+        await ClusterJoiner.JoinAsync(_cp, ClusterName, memberConfiguration, _memberClient, Ct);
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                var cluster = await _cp.GetAsync(ResourceRefs.Clusters, null, ClusterName, ClusterMeta.TypeInfo, Ct);
+                return WorkReconcilerHostedService.IsReady(cluster) && await GetOrNullAsync(_cp, ResourceRef.Namespaces, null, ExecutionSpace) is not null;
+            },
+            Deadline,
+            "member1 Ready with its execution namespace",
+            Ct);
+    }
+
+    public async Task DisposeAsync()
+    {
+        for (var i = _hosted.Count - 1; i >= 0; i--)
+        {
+            await _hosted[i].StopAsync(CancellationToken.None);
+        }
+
+        await _services.DisposeAsync();
+        _memberClient.Dispose();
+        await _member.DisposeAsync();
+        await _controlPlane.DisposeAsync();
+        _memberDir.Dispose();
+        _controlPlaneDir.Dispose();
+        _timeout.Dispose();
+    }
+
+    [Fact]
+    public async Task Work_AppliedWithStatus_DriftCorrected_DeletedObjectRecreated_WorkDeletionCleansMember()
+    {
+        await CreateWorkAsync("web", [Deployment("web", 2), ConfigMap("web-config", "web")]);
+
+        var work = await WaitForWorkAsync("web", w => AppliedStatus(w) == ConditionStatus.True, "web Applied");
+        Assert.Equal(WorkV1Alpha1.WorkConditionReasons.AppliedSuccessful, Applied(work)!.Reason);
+        Assert.Contains("karmada.io/execution-controller", work.Metadata.Finalizers);
+        Assert.NotNull(await GetOrNullAsync(_memberClient, Deployments, "default", "web"));
+        Assert.Equal("v", (await _memberClient.GetAsync(ConfigMaps, "default", "web-config", Ct))["data"]!["k"]!.GetValue<string>());
+
+        // The simulator rolls the Deployment out; the status controller reflects it.
+        work = await WaitForWorkAsync(
+            "web",
+            w => w.Status.ManifestStatuses.Count == 2
+                && w.Status.ManifestStatuses[0].Health == WorkV1Alpha1.ResourceHealth.Healthy
+                && w.Status.ManifestStatuses[0].Status?["readyReplicas"]?.GetValue<int>() == 2,
+            "web reports a healthy Deployment");
+        var deploymentStatus = work.Status.ManifestStatuses[0];
+        Assert.Equal(new[] { 0, 1 }, work.Status.ManifestStatuses.Select(s => s.Identifier.Ordinal));
+        Assert.Equal(("apps", "v1", "Deployment", "deployments", "default", "web"), (deploymentStatus.Identifier.Group, deploymentStatus.Identifier.Version, deploymentStatus.Identifier.Kind, deploymentStatus.Identifier.Resource, deploymentStatus.Identifier.Namespace, deploymentStatus.Identifier.Name));
+        Assert.Equal(WorkV1Alpha1.ResourceHealth.Healthy, work.Status.ManifestStatuses[1].Health);
+        Assert.Equal("ConfigMap", work.Status.ManifestStatuses[1].Identifier.Kind);
+
+        // Edited in the member: replicas and a Karmada-owned label are put back; the member's own label stays.
+        var deployment = await _memberClient.GetAsync(Deployments, "default", "web", Ct);
+        deployment["spec"]!["replicas"] = 5;
+        deployment["metadata"]!["labels"]!["app"] = "edited";
+        deployment["metadata"]!["labels"]!["member-owned"] = "yes";
+        await _memberClient.UpdateAsync(Deployments, deployment, cancellationToken: Ct);
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                var current = await _memberClient.GetAsync(Deployments, "default", "web", Ct);
+                return current["spec"]!["replicas"]!.GetValue<int>() == 2 && current["metadata"]!["labels"]!["app"]!.GetValue<string>() == "web";
+            },
+            Deadline,
+            "Deployment drift corrected",
+            Ct);
+        Assert.Equal("yes", (await _memberClient.GetAsync(Deployments, "default", "web", Ct))["metadata"]!["labels"]!["member-owned"]!.GetValue<string>());
+
+        var configMap = await _memberClient.GetAsync(ConfigMaps, "default", "web-config", Ct);
+        configMap["data"]!["k"] = "edited";
+        await _memberClient.UpdateAsync(ConfigMaps, configMap, cancellationToken: Ct);
+        await Eventually.UntilAsync(
+            async () => (await _memberClient.GetAsync(ConfigMaps, "default", "web-config", Ct))["data"]!["k"]!.GetValue<string>() == "v",
+            Deadline,
+            "ConfigMap drift corrected",
+            Ct);
+
+        // Deleted in the member: recreated.
+        await _memberClient.DeleteAsync(ConfigMaps, "default", "web-config", cancellationToken: Ct);
+        await Eventually.UntilAsync(async () => await GetOrNullAsync(_memberClient, ConfigMaps, "default", "web-config") is not null, Deadline, "ConfigMap recreated", Ct);
+
+        // Work deleted: the member objects go, then the Work.
+        await _cp.DeleteAsync(WorkMeta.Resource, ExecutionSpace, "web", cancellationToken: Ct);
+        await Eventually.UntilAsync(async () => await GetOrNullAsync(_cp, WorkMeta.Resource, ExecutionSpace, "web") is null, Deadline, "Work web gone", Ct);
+        Assert.Null(await GetOrNullAsync(_memberClient, Deployments, "default", "web"));
+        Assert.Null(await GetOrNullAsync(_memberClient, ConfigMaps, "default", "web-config"));
+    }
+
+    [Fact]
+    public async Task Work_UnmanagedObject_AbortFailsThenOverwriteTakesOver()
+    {
+        await _memberClient.CreateAsync(ConfigMaps, new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "ConfigMap",
+            ["metadata"] = new JsonObject { ["name"] = "existing", ["namespace"] = "default" },
+            ["data"] = new JsonObject { ["k"] = "member" },
+        }, cancellationToken: Ct);
+        await CreateWorkAsync("existing", [ConfigMap("existing", "existing")]);
+
+        var work = await WaitForWorkAsync("existing", w => AppliedStatus(w) == ConditionStatus.False, "existing not applied");
+        Assert.Equal(WorkV1Alpha1.WorkConditionReasons.AppliedFailed, Applied(work)!.Reason);
+        Assert.Equal(
+            "Failed to apply all manifests (0/1): resource(kind=ConfigMap, default/existing) already exists in the cluster member1 and the work.karmada.io/conflict-resolution strategy value is empty, Karmada will not manage this resource",
+            Applied(work)!.Message);
+        Assert.Equal("member", (await _memberClient.GetAsync(ConfigMaps, "default", "existing", Ct))["data"]!["k"]!.GetValue<string>());
+
+        work.Spec.Workload.Manifests[0]["metadata"]!["annotations"]!["work.karmada.io/conflict-resolution"] = "overwrite";
+        await _cp.UpdateAsync(WorkMeta.Resource, ExecutionSpace, "existing", work, WorkMeta.TypeInfo, cancellationToken: Ct);
+
+        await WaitForWorkAsync("existing", w => AppliedStatus(w) == ConditionStatus.True, "existing applied with overwrite");
+        var taken = await _memberClient.GetAsync(ConfigMaps, "default", "existing", Ct);
+        Assert.Equal("v", taken["data"]!["k"]!.GetValue<string>());
+        Assert.Equal("true", JsonObjectMeta.GetLabel(taken, "karmada.io/managed"));
+    }
+
+    [Fact]
+    public async Task Work_PreserveOnDeletion_KeepsReleasedObject_InvalidManifestReportsMemberError()
+    {
+        await CreateWorkAsync("kept", [ConfigMap("kept", "kept")], preserveResourcesOnDeletion: true);
+        await WaitForWorkAsync("kept", w => AppliedStatus(w) == ConditionStatus.True, "kept Applied");
+        await _cp.DeleteAsync(WorkMeta.Resource, ExecutionSpace, "kept", cancellationToken: Ct);
+        await Eventually.UntilAsync(async () => await GetOrNullAsync(_cp, WorkMeta.Resource, ExecutionSpace, "kept") is null, Deadline, "Work kept gone", Ct);
+        var kept = await _memberClient.GetAsync(ConfigMaps, "default", "kept", Ct);
+        Assert.Null(JsonObjectMeta.GetLabel(kept, "karmada.io/managed"));
+        Assert.Equal("web", JsonObjectMeta.GetLabel(kept, "app"));
+        Assert.Null(kept["metadata"]!["annotations"]?["work.karmada.io/name"]);
+
+        await CreateWorkAsync("invalid", [ConfigMap("Invalid_Name", "invalid")]);
+        var work = await WaitForWorkAsync("invalid", w => AppliedStatus(w) == ConditionStatus.False, "invalid not applied");
+        Assert.Equal(WorkV1Alpha1.WorkConditionReasons.AppliedFailed, Applied(work)!.Reason);
+        Assert.StartsWith("Failed to apply all manifests (0/1): ", Applied(work)!.Message, StringComparison.Ordinal);
+        Assert.Contains("\"Invalid_Name\" is invalid", Applied(work)!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Work_SuspendedThenResumed_ClusterUnjoinedCleansMemberAndReleasesWork()
+    {
+        await CreateWorkAsync("paused", [ConfigMap("paused", "paused")], suspendDispatching: true);
+        var work = await WaitForWorkAsync(
+            "paused",
+            w => w.Status.Conditions.Exists(c => c.Type == WorkV1Alpha1.WorkConditionTypes.Dispatching && c.Status == ConditionStatus.False),
+            "paused reports suspended dispatching");
+        Assert.Equal(WorkV1Alpha1.WorkConditionReasons.SuspendDispatching, work.Status.Conditions.Find(c => c.Type == WorkV1Alpha1.WorkConditionTypes.Dispatching)!.Reason);
+        Assert.Null(Applied(work));
+        Assert.Null(await GetOrNullAsync(_memberClient, ConfigMaps, "default", "paused"));
+
+        work.Spec.SuspendDispatching = false;
+        await _cp.UpdateAsync(WorkMeta.Resource, ExecutionSpace, "paused", work, WorkMeta.TypeInfo, cancellationToken: Ct);
+        await WaitForWorkAsync("paused", w => AppliedStatus(w) == ConditionStatus.True, "paused applied once resumed");
+        Assert.NotNull(await GetOrNullAsync(_memberClient, ConfigMaps, "default", "paused"));
+
+        // Unjoin: the execution namespace and its Works go; the Ready member is cleaned on the way out.
+        await _cp.DeleteAsync(ResourceRefs.Clusters, null, ClusterName, cancellationToken: Ct);
+        await Eventually.UntilAsync(async () => await GetOrNullAsync(_cp, ResourceRefs.Clusters, null, ClusterName) is null, Deadline, "Cluster gone", Ct);
+        Assert.Null(await GetOrNullAsync(_cp, WorkMeta.Resource, ExecutionSpace, "paused"));
+        Assert.Null(await GetOrNullAsync(_memberClient, ConfigMaps, "default", "paused"));
+    }
+
+    private static Condition? Applied(WorkV1Alpha1.Work work) =>
+        work.Status.Conditions.Find(c => c.Type == WorkV1Alpha1.WorkConditionTypes.Applied);
+
+    private static ConditionStatus? AppliedStatus(WorkV1Alpha1.Work work) => Applied(work)?.Status;
+
+    private async Task CreateWorkAsync(string name, IEnumerable<JsonObject> manifests, bool preserveResourcesOnDeletion = false, bool suspendDispatching = false)
+    {
+        var work = new WorkV1Alpha1.Work
+        {
+            Metadata = new ObjectMeta { Name = name, Namespace = ExecutionSpace },
+            Spec = new WorkV1Alpha1.WorkSpec
+            {
+                PreserveResourcesOnDeletion = preserveResourcesOnDeletion ? true : null,
+                SuspendDispatching = suspendDispatching ? true : null,
+            },
+        };
+        foreach (var manifest in manifests)
+        {
+            // The marks the binding controller puts on every manifest.
+            manifest["metadata"]!["labels"]!["karmada.io/managed"] = "true";
+            manifest["metadata"]!["annotations"] = new JsonObject
+            {
+                ["work.karmada.io/namespace"] = ExecutionSpace,
+                ["work.karmada.io/name"] = name,
+                ["resourcetemplate.karmada.io/generation"] = "1",
+            };
+            work.Spec.Workload.Manifests.Add(manifest);
+        }
+
+        await _cp.CreateAsync(WorkMeta.Resource, ExecutionSpace, work, WorkMeta.TypeInfo, cancellationToken: Ct);
+    }
+
+    private async Task<WorkV1Alpha1.Work> WaitForWorkAsync(string name, Func<WorkV1Alpha1.Work, bool> condition, string because)
+    {
+        WorkV1Alpha1.Work? last = null;
+        try
+        {
+            await Eventually.UntilAsync(
+                async () =>
+                {
+                    last = await _cp.GetAsync(WorkMeta.Resource, ExecutionSpace, name, WorkMeta.TypeInfo, Ct);
+                    return condition(last);
+                },
+                Deadline,
+                because,
+                Ct);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; last seen: {(last is null ? "none" : Api.KarmadaJson.Serialize(last))}", ex);
+        }
+
+        return last!;
+    }
+
+    private async Task<JsonObject?> GetOrNullAsync(KubeApiClient client, ResourceRef resource, string? ns, string name)
+    {
+        try
+        {
+            return await client.GetAsync(resource, ns, name, Ct);
+        }
+        catch (ApiException ex) when (ex.IsNotFound())
+        {
+            return null;
+        }
+    }
+
+    private static JsonObject Deployment(string name, int replicas) => JsonNode.Parse("""
+        {"apiVersion":"apps/v1","kind":"Deployment",
+         "metadata":{"name":"__NAME__","namespace":"default","labels":{"app":"__NAME__"}},
+         "spec":{"replicas":__REPLICAS__,"selector":{"matchLabels":{"app":"__NAME__"}},
+                 "template":{"metadata":{"labels":{"app":"__NAME__"}},
+                             "spec":{"containers":[{"name":"app","image":"nginx","resources":{"requests":{"cpu":"100m","memory":"64Mi"}}}]}}}}
+        """.Replace("__NAME__", name, StringComparison.Ordinal).Replace("__REPLICAS__", replicas.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))!.AsObject();
+
+    private static JsonObject ConfigMap(string name, string app) => JsonNode.Parse("""
+        {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"__NAME__","namespace":"default","labels":{"app":"web","owner":"__APP__"}},"data":{"k":"v"}}
+        """.Replace("__APP__", app, StringComparison.Ordinal).Replace("__NAME__", name, StringComparison.Ordinal))!.AsObject();
+}

@@ -1,0 +1,149 @@
+using k8s;
+using Karmada.Api.Cluster.V1Alpha1;
+using Karmada.Api.Work.V1Alpha2;
+using Karmada.ApiServer.ControlPlane;
+using Karmada.ApiServer.Hosting;
+using Karmada.Client;
+using Karmada.Client.LeaderElection;
+using Karmada.Storage;
+using Karmada.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Karmada.Scheduler.Service.Tests;
+
+/// <summary>A real in-process control plane (memory storage) plus helpers to run schedulers and create objects.</summary>
+internal sealed class ControlPlane : IAsyncDisposable
+{
+    private readonly TempDirectory _directory;
+    private readonly ApiServerInstance _apiServer;
+    private readonly KubernetesClientConfiguration _configuration;
+    private readonly List<RunningScheduler> _schedulers = [];
+
+    private ControlPlane(TempDirectory directory, ApiServerInstance apiServer, KubernetesClientConfiguration configuration)
+    {
+        _directory = directory;
+        _apiServer = apiServer;
+        _configuration = configuration;
+        Client = new KubeApiClient(configuration);
+    }
+
+    public KubeApiClient Client { get; }
+
+    public static async Task<ControlPlane> StartAsync()
+    {
+        var directory = new TempDirectory("sched-it");
+        var apiServer = await ApiServerApplication.StartAsync(
+            new ApiServerOptions
+            {
+                DataDirectory = directory.Path,
+                SecurePort = 0,
+                Storage = new StorageOptions { Backend = StorageBackend.Memory },
+                ExtraResources = KarmadaResourceDefinitions.All,
+                ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
+            },
+            NullLoggerFactory.Instance,
+            ControlPlaneServices.Add,
+            CancellationToken.None);
+        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(apiServer.KubeconfigPath));
+        return new ControlPlane(directory, apiServer, configuration);
+    }
+
+    /// <summary>Starts a scheduler host the way <c>karmada scheduler</c> does; returns its hosted services.</summary>
+    public async Task<RunningScheduler> StartSchedulerAsync(SchedulerServiceOptions? options = null, LeaderElectionOptions? leaderElection = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddKarmadaClient(_configuration);
+        services.AddKarmadaScheduler(options ?? new SchedulerServiceOptions(), leaderElection);
+        var provider = services.BuildServiceProvider();
+        var scheduler = new RunningScheduler(provider, [.. provider.GetServices<IHostedService>()]);
+        foreach (var hosted in scheduler.Hosted)
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+
+        _schedulers.Add(scheduler);
+        return scheduler;
+    }
+
+    public async Task<Cluster> CreateReadyClusterAsync(string name, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? labels = null, Action<Cluster>? customize = null)
+    {
+        var cluster = TestObjects.ReadyCluster(name, labels: labels);
+        customize?.Invoke(cluster);
+        var status = cluster.Status;
+        var created = await Client.CreateAsync(SchedulerResources.Clusters, null, cluster, SchedulerResources.ClusterType, cancellationToken: cancellationToken);
+        created.Status = status;
+        return await Client.UpdateStatusAsync(SchedulerResources.Clusters, null, name, created, SchedulerResources.ClusterType, cancellationToken: cancellationToken);
+    }
+
+    public Task<ResourceBinding> CreateBindingAsync(ResourceBinding binding, CancellationToken cancellationToken) =>
+        Client.CreateAsync(SchedulerResources.ResourceBindings, binding.Metadata.Namespace, binding, SchedulerResources.ResourceBindingType, cancellationToken: cancellationToken);
+
+    public Task<ResourceBinding> GetBindingAsync(string name, CancellationToken cancellationToken) =>
+        Client.GetAsync(SchedulerResources.ResourceBindings, "default", name, SchedulerResources.ResourceBindingType, cancellationToken);
+
+    /// <summary>Polls the binding until <paramref name="condition"/> holds; returns it.</summary>
+    public async Task<ResourceBinding> WaitForBindingAsync(string name, Func<ResourceBinding, bool> condition, string because, CancellationToken cancellationToken)
+    {
+        ResourceBinding? last = null;
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                last = await GetBindingAsync(name, cancellationToken);
+                return condition(last);
+            },
+            TimeSpan.FromSeconds(30),
+            because,
+            cancellationToken);
+        return last!;
+    }
+
+    public static bool IsScheduled(ResourceBinding binding) =>
+        binding.Status.Conditions.Exists(c => c.Type == BindingConditionTypes.Scheduled && c.Status == Api.Meta.ConditionStatus.True)
+        && binding.Status.SchedulerObservedGeneration == binding.Metadata.Generation;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var scheduler in _schedulers)
+        {
+            await scheduler.DisposeAsync();
+        }
+
+        Client.Dispose();
+        await _apiServer.DisposeAsync();
+        _directory.Dispose();
+    }
+}
+
+/// <summary>A scheduler host started by a test.</summary>
+internal sealed class RunningScheduler(ServiceProvider provider, IReadOnlyList<IHostedService> hosted) : IAsyncDisposable
+{
+    private bool _stopped;
+
+    public IReadOnlyList<IHostedService> Hosted { get; } = hosted;
+
+    public KubeApiClient Client => provider.GetRequiredService<KubeApiClient>();
+
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        for (var i = Hosted.Count - 1; i >= 0; i--)
+        {
+            await Hosted[i].StopAsync(CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await provider.DisposeAsync();
+    }
+}
