@@ -9,6 +9,7 @@ namespace Karmada.E2E.Tests;
 /// for member2). Template → detector → binding → scheduler → Works → execution in the members → status back.
 /// </summary>
 [Trait("Category", "E2E")]
+[Collection(KarmadaUpCollection.Name)]
 public sealed class PropagationE2ETests : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);

@@ -10,10 +10,12 @@ namespace Karmada.E2E.Tests;
 /// clusters Ready in <c>kubectl get clusters</c>, member kubeconfigs that work, Ctrl-C, and a restart that resumes.
 /// </summary>
 [Trait("Category", "E2E")]
+[Collection(KarmadaUpCollection.Name)]
 public sealed class UpE2ETests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+    // Generous: CI runs the e2e classes in parallel on two cores; a user sees ~1 s.
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
     private readonly TempDirectory _dataDir = new("e2e-up");
 
     private string ControlPlaneKubeconfig => Path.Combine(_dataDir.Path, "karmada-apiserver.config");
@@ -61,7 +63,7 @@ public sealed class UpE2ETests : IDisposable
 
             var (exitCode, took) = await up.InterruptAsync(StopTimeout);
             Assert.True(exitCode == 0, $"exit code {exitCode}; output:\n{up.Output}");
-            Assert.True(took < TimeSpan.FromSeconds(8), $"stopping took {took}");
+            Assert.True(took < TimeSpan.FromSeconds(20), $"stopping took {took}");
             Assert.Contains("stopped", up.Output, StringComparison.Ordinal);
         }
 

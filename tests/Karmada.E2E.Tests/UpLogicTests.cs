@@ -139,6 +139,25 @@ public sealed class UpLogicTests
     }
 
     [Fact]
+    public void TryThisBanner_AppliesTheReadmePolicies_WhenTheyAreBesideTheDeployment()
+    {
+        using var root = new TempDirectory("up-example");
+        var deployment = Path.Combine(root.Path, "nginx-deployment.yaml");
+        foreach (var file in new[] { deployment, Path.Combine(root.Path, "nginx-propagationpolicy.yaml"), Path.Combine(root.Path, "nginx-overridepolicy.yaml") })
+        {
+            File.WriteAllText(file, "kind: Placeholder\n");
+        }
+
+        var text = TryThisBanner.Build(new UpLayout("/data/karmada"), ["member1", "member2", "member3"], deployment);
+
+        Assert.Contains(
+            $"apply -f {deployment} -f {Path.Combine(root.Path, "nginx-propagationpolicy.yaml")} -f {Path.Combine(root.Path, "nginx-overridepolicy.yaml")}",
+            text,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("kind: PropagationPolicy", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DefaultDataDirectory_FollowsXdgOnLinux()
     {
         if (!OperatingSystem.IsLinux())

@@ -26,24 +26,34 @@ public static class TryThisBanner
         {
             // The example lives in namespace demo; the policy sends it to every simulated member.
             text.AppendLine($"  {karmada} create namespace demo");
-            text.AppendLine(exampleManifest is null
-                ? $"  {karmada} -n demo create deployment nginx --image nginx:1.27 --replicas 2"
-                : $"  {karmada} apply -f {ShellQuote(exampleManifest)}");
-            text.AppendLine($"  {karmada} apply -f - <<'EOF'");
-            text.AppendLine("apiVersion: policy.karmada.io/v1alpha1");
-            text.AppendLine("kind: PropagationPolicy");
-            text.AppendLine("metadata:");
-            text.AppendLine("  name: nginx");
-            text.AppendLine("  namespace: demo");
-            text.AppendLine("spec:");
-            text.AppendLine("  resourceSelectors:");
-            text.AppendLine("    - apiVersion: apps/v1");
-            text.AppendLine("      kind: Deployment");
-            text.AppendLine("      name: nginx");
-            text.AppendLine("  placement:");
-            text.AppendLine("    clusterAffinity:");
-            text.AppendLine($"      clusterNames: [{string.Join(", ", memberNames)}]");
-            text.AppendLine("EOF");
+            var policies = exampleManifest is null ? [] : CompanionManifests(exampleManifest);
+            if (policies.Count > 0 && memberNames.Contains("member1") && memberNames.Contains("member2"))
+            {
+                // The README's manifests: nginx split 1:1 over member1 and member2, overridden on member2.
+                text.AppendLine($"  {karmada} apply -f {ShellQuote(exampleManifest!)} {string.Join(' ', policies.Select(p => "-f " + ShellQuote(p)))}");
+            }
+            else
+            {
+                text.AppendLine(exampleManifest is null
+                    ? $"  {karmada} -n demo create deployment nginx --image nginx:1.27 --replicas 2"
+                    : $"  {karmada} apply -f {ShellQuote(exampleManifest)}");
+                text.AppendLine($"  {karmada} apply -f - <<'EOF'");
+                text.AppendLine("apiVersion: policy.karmada.io/v1alpha1");
+                text.AppendLine("kind: PropagationPolicy");
+                text.AppendLine("metadata:");
+                text.AppendLine("  name: nginx");
+                text.AppendLine("  namespace: demo");
+                text.AppendLine("spec:");
+                text.AppendLine("  resourceSelectors:");
+                text.AppendLine("    - apiVersion: apps/v1");
+                text.AppendLine("      kind: Deployment");
+                text.AppendLine("      name: nginx");
+                text.AppendLine("  placement:");
+                text.AppendLine("    clusterAffinity:");
+                text.AppendLine($"      clusterNames: [{string.Join(", ", memberNames)}]");
+                text.AppendLine("EOF");
+            }
+
             text.AppendLine($"  {karmada} -n demo get deployment nginx");
             var first = memberNames[0];
             text.AppendLine($"  kubectl --kubeconfig {ShellQuote(layout.MemberKubeconfig(first))} -n demo get deploy,pods");
@@ -70,6 +80,13 @@ public static class TryThisBanner
         }
 
         return null;
+    }
+
+    /// <summary>The example policies next to the Deployment manifest (PropagationPolicy, then OverridePolicy) that exist.</summary>
+    public static IReadOnlyList<string> CompanionManifests(string exampleManifest)
+    {
+        var directory = Path.GetDirectoryName(exampleManifest) ?? ".";
+        return [.. new[] { "nginx-propagationpolicy.yaml", "nginx-overridepolicy.yaml" }.Select(f => Path.Combine(directory, f)).Where(File.Exists)];
     }
 
     /// <summary>A path as a POSIX shell word: unchanged when it only has safe characters, else single-quoted.</summary>
