@@ -8,6 +8,8 @@ public static class TryThisBanner
     /// <summary>The example manifest looked for in the working directory and above (a source checkout).</summary>
     public const string ExampleManifest = "docs/examples/nginx-deployment.yaml";
 
+    private static readonly string[] CompanionFiles = ["nginx-propagationpolicy.yaml", "nginx-overridepolicy.yaml"];
+
     /// <summary>The block's text; <paramref name="exampleManifest"/> is the nginx Deployment's path when one was found.</summary>
     public static string Build(UpLayout layout, IReadOnlyList<string> memberNames, string? exampleManifest)
     {
@@ -86,7 +88,7 @@ public static class TryThisBanner
     public static IReadOnlyList<string> CompanionManifests(string exampleManifest)
     {
         var directory = Path.GetDirectoryName(exampleManifest) ?? ".";
-        return [.. new[] { "nginx-propagationpolicy.yaml", "nginx-overridepolicy.yaml" }.Select(f => Path.Combine(directory, f)).Where(File.Exists)];
+        return [.. CompanionFiles.Select(f => Path.Combine(directory, f)).Where(File.Exists)];
     }
 
     /// <summary>A path as a POSIX shell word: unchanged when it only has safe characters, else single-quoted.</summary>
