@@ -1,4 +1,5 @@
 using Karmada.Bench.Workloads.ApiServer;
+using Karmada.Bench.Workloads.Propagation;
 using Karmada.Bench.Workloads.Scheduler;
 
 namespace Karmada.Bench;
@@ -10,6 +11,7 @@ public static class WorkloadRegistry
     [
         new ApiServerWorkload(),
         new SchedulerWorkload(),
+        new PropagationWorkload(),
     ];
 
     public static IWorkload? Find(string name) =>

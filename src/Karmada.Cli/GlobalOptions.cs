@@ -46,5 +46,10 @@ public sealed class GlobalOptions
             await Console.Error.WriteLineAsync($"error: the API server refused the request: {ex.Message}");
             return 1;
         }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or IOException)
+        {
+            await Console.Error.WriteLineAsync($"error: cannot reach the server: {ex.Message}");
+            return 1;
+        }
     }
 }

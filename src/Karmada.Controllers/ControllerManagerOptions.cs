@@ -18,6 +18,15 @@ public sealed class ControllerManagerOptions
     /// <summary>Timeout of each request to a member cluster (probes, discovery). Default 10 s.</summary>
     public TimeSpan ClusterApiTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary><c>--cluster-monitor-period</c>: how often the health of Pull clusters is checked. Default 5 s.</summary>
+    public TimeSpan ClusterMonitorPeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary><c>--cluster-monitor-grace-period</c>: how long a Pull cluster may go unheard before it turns Ready=Unknown. Default 40 s.</summary>
+    public TimeSpan ClusterMonitorGracePeriod { get; set; } = TimeSpan.FromSeconds(40);
+
+    /// <summary><c>--cluster-startup-grace-period</c>: the same for a Pull cluster that never posted status. Default 60 s.</summary>
+    public TimeSpan ClusterStartupGracePeriod { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Workers per controller. Default 5.</summary>
     public int Workers { get; set; } = 5;
 
@@ -32,6 +41,11 @@ public sealed class ControllerManagerOptions
         if (ClusterSuccessThreshold < TimeSpan.Zero || ClusterFailureThreshold < TimeSpan.Zero)
         {
             throw new ArgumentException("--cluster-success-threshold and --cluster-failure-threshold must not be negative.");
+        }
+
+        if (ClusterMonitorPeriod <= TimeSpan.Zero || ClusterMonitorGracePeriod <= TimeSpan.Zero || ClusterStartupGracePeriod <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("--cluster-monitor-period, --cluster-monitor-grace-period and --cluster-startup-grace-period must be positive.");
         }
 
         if (ClusterApiTimeout <= TimeSpan.Zero || Workers <= 0)

@@ -143,7 +143,8 @@ public sealed class GenericScheduler
     private Attempt ScheduleOnce(ResourceBindingSpec spec, ResourceBindingStatus status, IReadOnlyList<Cluster> clusters, ScheduleOptions options, string? affinityName)
     {
         var placement = spec.Placement!;
-        var diagnoses = new List<ClusterDiagnosis>(clusters.Count);
+        // Filled with the clusters that never get scored; the scored ones join on failure, or lazily on success.
+        var diagnoses = new List<ClusterDiagnosis>();
         var rejected = new List<ClusterDiagnosis>();
         var feasible = new List<Cluster>(clusters.Count);
         var filters = _framework.PrepareFilters(spec, status);
@@ -176,7 +177,7 @@ public sealed class GenericScheduler
             return Attempt.Failed(new(failure, affinityName, clusters.Count, diagnoses));
         }
 
-        var report = _framework.RunScorePlugins(spec, feasible);
+        var report = _framework.RunScorePlugins(spec, feasible, keepPluginScores: false);
         var scores = new ClusterScore[feasible.Count];
         for (var i = 0; i < feasible.Count; i++)
         {
@@ -207,34 +208,16 @@ public sealed class GenericScheduler
             targets = AttachZeroReplicaClusters(selected.Value, targets);
         }
 
-        var chosen = new HashSet<string>(selected.Value.Select(c => c.Name), StringComparer.Ordinal);
-        var replicas = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var target in targets)
-        {
-            replicas.TryAdd(target.Name, target.Replicas);
-        }
-
-        AddScored((name, score) => new ClusterDiagnosis(name, !chosen.Contains(name)
-            ? ClusterVerdict.NotSelected
-            : replicas.TryGetValue(name, out _) ? ClusterVerdict.Scheduled : ClusterVerdict.NoReplicas)
-        {
-            Score = score,
-            Replicas = replicas.TryGetValue(name, out var count) ? count : null,
-        });
-        return Attempt.Succeeded(new(targets, affinityName, diagnoses));
+        return Attempt.Succeeded(new(targets, affinityName, new ScheduledClusterDiagnoses(diagnoses, scores, selected.Value, targets)));
 
         Attempt Failed(SchedulingFailure failure, ClusterVerdict verdict)
         {
-            AddScored((name, score) => new ClusterDiagnosis(name, verdict) { Score = score });
-            return Attempt.Failed(new(failure, affinityName, clusters.Count, diagnoses));
-        }
-
-        void AddScored(Func<string, long, ClusterDiagnosis> create)
-        {
             foreach (var score in scores)
             {
-                diagnoses.Add(create(score.Cluster.Metadata.Name ?? "", score.Score));
+                diagnoses.Add(new ClusterDiagnosis(score.Cluster.Metadata.Name ?? "", verdict) { Score = score.Score });
             }
+
+            return Attempt.Failed(new(failure, affinityName, clusters.Count, diagnoses));
         }
     }
 

@@ -60,6 +60,27 @@ public sealed class GenericSchedulerTests
     }
 
     [Fact]
+    public void Schedule_Succeeded_DiagnosesEveryClusterAsOfTheDecision()
+    {
+        var spec = Objects.Spec(9, new Placement { ReplicaScheduling = Objects.StaticWeights(("member1", 1), ("member2", 2), ("member4", 1)) });
+        var deleting = Deployable("member0");
+        deleting.Metadata.DeletionTimestamp = Noon;
+        Cluster[] clusters = [deleting, Deployable("member1"), Deployable("member2"), Deployable("member3"), Objects.Cluster("member4")];
+
+        var outcome = _scheduler.Schedule(spec, new ResourceBindingStatus(), clusters, ScheduleOptions.Default);
+
+        // The per-cluster list is built on first read; what the caller does to the targets meanwhile must not show.
+        outcome.Result!.TargetClusters[0].Replicas = 100;
+        var diagnoses = outcome.Result.Clusters;
+        Assert.Equal(5, diagnoses.Count);
+        Assert.Equal(
+            ["member0:Deleting:", "member4:Rejected:", "member1:Scheduled:3", "member2:Scheduled:6", "member3:NoReplicas:"],
+            diagnoses.Select(d => $"{d.Cluster}:{d.Verdict}:{d.Replicas}"));
+        Assert.Equal(diagnoses[2], outcome.Result.Clusters[2]);
+        Assert.All(diagnoses.Skip(2), d => Assert.Equal(0, d.Score));
+    }
+
+    [Fact]
     public void Schedule_EmptyWorkloadPropagation_KeepsClustersWithoutReplicas()
     {
         var spec = Objects.Spec(1, new Placement { ReplicaScheduling = Objects.StaticWeights(("member1", 1), ("member2", 1)) });

@@ -87,6 +87,7 @@ public static class ApiServerApplication
             var advertise = string.IsNullOrEmpty(options.AdvertiseAddress) || options.AdvertiseAddress is "0.0.0.0" or "::" ? "127.0.0.1" : options.AdvertiseAddress;
             var url = $"https://{(advertise.Contains(':', StringComparison.Ordinal) ? $"[{advertise}]" : advertise)}:{port}";
             var kubeconfigPath = Path.Combine(options.DataDirectory, options.KubeconfigFileName);
+            await Authentication.ClusterInfoPublisher.PublishAsync(app.Services.GetRequiredService<ObjectService>(), url, security.CertificateAuthority.CertificatePem, cancellationToken);
             if (options.SecurePort == 0)
             {
                 await KubeconfigWriter.WriteAsync(kubeconfigPath, security.CreateAdminKubeconfig(url), cancellationToken);
@@ -127,6 +128,8 @@ public static class ApiServerApplication
         services.AddSingleton(sp => new DiscoveryDocuments(sp.GetRequiredService<ResourceCatalog>(), $"{options.AdvertiseAddress ?? "127.0.0.1"}:{options.SecurePort}"));
         services.AddSingleton<IOpenApiEndpoints, OpenApiEndpoints>();
         services.AddSingleton<ApiDispatcher>();
+        services.AddSingleton<ITokenAuthenticator, Authentication.BootstrapTokenAuthenticator>();
+        services.Configure<KubernetesAuthenticationOptions>(o => o.AnonymousPaths.Add(Authentication.ClusterInfoPublisher.Path));
         services.AddSingleton(sp => new NamespaceLifecycleController(
             sp.GetRequiredService<ResourceCatalog>(),
             sp.GetRequiredService<ObjectService>(),

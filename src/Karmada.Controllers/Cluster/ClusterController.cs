@@ -14,7 +14,9 @@ namespace Karmada.Controllers.Cluster;
 /// <summary>
 /// The <c>cluster</c> controller: gives each Cluster its execution namespace <c>karmada-es-&lt;name&gt;</c> and the
 /// <c>karmada.io/cluster-controller</c> finalizer, keeps the NoSchedule taints in step with the Ready condition, and on
-/// deletion removes the execution namespace, then the finalizer once the namespace is gone.
+/// deletion removes the execution namespace, then the finalizer once the namespace is gone. Pull clusters, whose agent
+/// posts their status, are looked at every <c>--cluster-monitor-period</c>: a cluster whose agent went silent (no
+/// Ready change, no Lease renewal) past the grace period turns Ready=Unknown (<see cref="ClusterHealthMonitor"/>).
 /// </summary>
 public sealed partial class ClusterController : IReconciler<ObjectKey>
 {
@@ -27,13 +29,26 @@ public sealed partial class ClusterController : IReconciler<ObjectKey>
     private readonly KubeApiClient _client;
     private readonly SharedInformer<ClusterV1Alpha1.Cluster> _clusters;
     private readonly IMemberClusterClients _memberClients;
+    private readonly ClusterHealthMonitor _healthMonitor;
+    private readonly TimeSpan _monitorPeriod;
+    private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
-    public ClusterController(KubeApiClient client, SharedInformer<ClusterV1Alpha1.Cluster> clusters, IMemberClusterClients memberClients, ILogger<ClusterController> logger)
+    public ClusterController(
+        KubeApiClient client,
+        SharedInformer<ClusterV1Alpha1.Cluster> clusters,
+        IMemberClusterClients memberClients,
+        ClusterHealthMonitor healthMonitor,
+        TimeSpan monitorPeriod,
+        TimeProvider timeProvider,
+        ILogger<ClusterController> logger)
     {
         _client = client;
         _clusters = clusters;
         _memberClients = memberClients;
+        _healthMonitor = healthMonitor;
+        _monitorPeriod = monitorPeriod;
+        _timeProvider = timeProvider;
         _logger = logger;
     }
 
@@ -43,6 +58,7 @@ public sealed partial class ClusterController : IReconciler<ObjectKey>
         if (cached is null)
         {
             _memberClients.Remove(key.Name);
+            _healthMonitor.Forget(key.Name);
             return ReconcileResult.Done;
         }
 
@@ -53,6 +69,16 @@ public sealed partial class ClusterController : IReconciler<ObjectKey>
         }
 
         await EnsureExecutionSpaceAsync(executionSpace, cancellationToken);
+
+        var pull = cached.Spec.SyncMode == ClusterV1Alpha1.ClusterSyncMode.Pull;
+        if (pull)
+        {
+            cached = await MonitorHealthAsync(cached, cancellationToken);
+        }
+        else
+        {
+            _healthMonitor.Forget(key.Name);
+        }
 
         var cluster = cached.DeepClone();
         var changed = false;
@@ -75,7 +101,41 @@ public sealed partial class ClusterController : IReconciler<ObjectKey>
             await _client.UpdateAsync(ResourceRefs.Clusters, null, key.Name, cluster, ClusterMeta.TypeInfo, cancellationToken: cancellationToken);
         }
 
-        return ReconcileResult.Done;
+        return pull ? new ReconcileResult(_monitorPeriod) : ReconcileResult.Done;
+    }
+
+    /// <summary>Marks a silent Pull cluster Ready=Unknown; returns the Cluster as it now is.</summary>
+    private async Task<ClusterV1Alpha1.Cluster> MonitorHealthAsync(ClusterV1Alpha1.Cluster cached, CancellationToken cancellationToken)
+    {
+        var name = cached.Metadata.Name!;
+        var now = _timeProvider.GetUtcNow();
+        var unknown = _healthMonitor.Observe(cached, await LeaseRenewTimeAsync(name, cancellationToken), now);
+        if (unknown is null)
+        {
+            return cached;
+        }
+
+        var cluster = cached.DeepClone();
+        if (!Status.ConditionSetter.Set(cluster.Status.Conditions, unknown, now))
+        {
+            return cached;
+        }
+
+        LogClusterSilent(_logger, name, unknown.Reason);
+        return await _client.UpdateStatusAsync(ResourceRefs.Clusters, null, name, cluster, ClusterMeta.TypeInfo, cancellationToken: cancellationToken);
+    }
+
+    private async Task<DateTimeOffset?> LeaseRenewTimeAsync(string clusterName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var lease = await _client.GetAsync(ResourceRef.Leases, ReservedNamespaces.KarmadaCluster, clusterName, cancellationToken);
+            return MicroTime.TryParse(lease["spec"]?["renewTime"]?.GetValue<string>(), out var renewed) ? renewed : null;
+        }
+        catch (ApiException ex) when (ex.IsNotFound())
+        {
+            return null;
+        }
     }
 
     private async Task EnsureExecutionSpaceAsync(string executionSpace, CancellationToken cancellationToken)
@@ -110,6 +170,12 @@ public sealed partial class ClusterController : IReconciler<ObjectKey>
             return ReconcileResult.Done;
         }
 
+        if (cached.Spec.SyncMode == ClusterV1Alpha1.ClusterSyncMode.Pull && !Execution.WorkReconcilerHostedService.IsReady(cached))
+        {
+            // No agent to clean the member: let the Works go rather than hold the namespace (and the Cluster) forever.
+            await ReleaseWorksAsync(executionSpace, cancellationToken);
+        }
+
         if (await ExistsAsync(executionSpace, cancellationToken))
         {
             try
@@ -135,6 +201,18 @@ public sealed partial class ClusterController : IReconciler<ObjectKey>
         return ReconcileResult.Done;
     }
 
+    private async Task ReleaseWorksAsync(string executionSpace, CancellationToken cancellationToken)
+    {
+        var works = await _client.ListAsync(Execution.WorkMeta.Resource, executionSpace, Execution.WorkMeta.TypeInfo, cancellationToken: cancellationToken);
+        foreach (var work in works.Items)
+        {
+            if (work.Metadata.Finalizers.Remove(WellKnownFinalizers.ExecutionController))
+            {
+                await _client.UpdateAsync(Execution.WorkMeta.Resource, executionSpace, work.Metadata.Name!, work, Execution.WorkMeta.TypeInfo, cancellationToken: cancellationToken);
+            }
+        }
+    }
+
     private async Task<bool> ExistsAsync(string ns, CancellationToken cancellationToken)
     {
         try
@@ -148,7 +226,7 @@ public sealed partial class ClusterController : IReconciler<ObjectKey>
         }
     }
 
-    // Event ids 4000-4049: cluster controller. Next free id: 4004.
+    // Event ids 4000-4049: cluster controller. Next free id: 4005.
     [LoggerMessage(4000, LogLevel.Information, "Created execution namespace {Namespace}")]
     private static partial void LogExecutionSpaceCreated(ILogger logger, string @namespace);
 
@@ -160,4 +238,7 @@ public sealed partial class ClusterController : IReconciler<ObjectKey>
 
     [LoggerMessage(4003, LogLevel.Information, "Cluster {Cluster} is Ready={Ready}; taints now [{Taints}]")]
     private static partial void LogTaintsChanged(ILogger logger, string cluster, string ready, string taints);
+
+    [LoggerMessage(4004, LogLevel.Warning, "Pull cluster {Cluster} has not been heard from within the grace period; Ready=Unknown ({Reason})")]
+    private static partial void LogClusterSilent(ILogger logger, string cluster, string reason);
 }

@@ -15,8 +15,9 @@ using WorkV1Alpha1 = Karmada.Api.Work.V1Alpha1;
 namespace Karmada.Controllers.Execution;
 
 /// <summary>
-/// The <c>execution</c> controller (upstream <c>pkg/controllers/execution</c>): applies each Work of a Push cluster's
-/// execution namespace to that member — creating missing objects, correcting drifted ones with member-owned fields
+/// The <c>execution</c> controller (upstream <c>pkg/controllers/execution</c>): applies each Work of a served cluster's
+/// execution namespace to that member (Push clusters in the controller-manager, its own cluster in a Pull agent; see
+/// <see cref="IExecutionClusters"/>) — creating missing objects, correcting drifted ones with member-owned fields
 /// retained, refusing objects Karmada does not own unless the manifest says <c>overwrite</c> — and reports the
 /// <c>Dispatching</c> and <c>Applied</c> conditions. On Work deletion it deletes (or, with
 /// <c>preserveResourcesOnDeletion</c>, releases) the member objects before removing its finalizer. Member-object
@@ -36,7 +37,7 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
     private readonly KubeApiClient _client;
     private readonly SharedInformer<WorkV1Alpha1.Work> _works;
     private readonly SharedInformer<ClusterV1Alpha1.Cluster> _clusters;
-    private readonly IMemberClusterClients _memberClients;
+    private readonly IExecutionClusters _targets;
     private readonly MemberClusterInformers _memberInformers;
     private readonly MemberObjectWatches _memberWatches;
     private readonly ManifestResourceResolver _resolver;
@@ -49,7 +50,7 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
         KubeApiClient client,
         SharedInformer<WorkV1Alpha1.Work> works,
         SharedInformer<ClusterV1Alpha1.Cluster> clusters,
-        IMemberClusterClients memberClients,
+        IExecutionClusters targets,
         MemberClusterInformers memberInformers,
         MemberObjectWatches memberWatches,
         ManifestResourceResolver resolver,
@@ -61,7 +62,7 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
         _client = client;
         _works = works;
         _clusters = clusters;
-        _memberClients = memberClients;
+        _targets = targets;
         _memberInformers = memberInformers;
         _memberWatches = memberWatches;
         _resolver = resolver;
@@ -118,9 +119,9 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
             return await FinalizeAsync(cached, clusterName, cluster, cancellationToken);
         }
 
-        if (cluster is null || cluster.Spec.SyncMode != ClusterV1Alpha1.ClusterSyncMode.Push || cluster.Metadata.DeletionTimestamp is not null)
+        if (cluster is null || !_targets.Serves(cluster) || cluster.Metadata.DeletionTimestamp is not null)
         {
-            // No such Push cluster: a Pull cluster's agent applies its Works; a leaving cluster takes its Works along.
+            // Not a cluster this process serves (a Pull cluster's agent applies its Works); a leaving cluster takes its Works along.
             return ReconcileResult.Done;
         }
 
@@ -137,7 +138,7 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
             return new ReconcileResult(ClusterNotReadyRetry);
         }
 
-        var member = await _memberClients.GetAsync(cluster, cancellationToken);
+        var member = await _targets.GetClientAsync(cluster, cancellationToken);
         var factory = await _memberInformers.GetOrStartAsync(clusterName, member, cancellationToken);
         var errors = new List<string>();
         var manifests = work.Spec.Workload.Manifests;
@@ -221,7 +222,7 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
             return ReconcileResult.Done;
         }
 
-        if (cluster is not null && cluster.Spec.SyncMode != ClusterV1Alpha1.ClusterSyncMode.Push)
+        if (cluster is not null && !_targets.Serves(cluster))
         {
             return ReconcileResult.Done;
         }
@@ -231,7 +232,7 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
         {
             try
             {
-                var member = await _memberClients.GetAsync(cluster, cancellationToken);
+                var member = await _targets.GetClientAsync(cluster, cancellationToken);
                 foreach (var manifest in work.Spec.Workload.Manifests)
                 {
                     await RemoveFromMemberAsync(clusterName, member, manifest, work.Spec.PreserveResourcesOnDeletion == true, cancellationToken);

@@ -13,13 +13,27 @@ namespace Karmada.Controllers.Execution;
 
 /// <summary>
 /// Builds the <c>execution</c> and <c>workStatus</c> controllers for the registry. The interpreter is the host's
-/// <see cref="IResourceInterpreter"/> when one is registered, else the built-in one.
+/// <see cref="IResourceInterpreter"/> when one is registered, else the built-in one; the clusters served are the
+/// registered <see cref="IExecutionClusters"/> (a Pull agent registers its own), else every Push cluster.
 /// </summary>
 public static class ExecutionControllerFactory
 {
     /// <summary>The process-wide Work informer.</summary>
     public static SharedInformer<WorkV1Alpha1.Work> WorkInformer(IServiceProvider services) =>
         services.GetRequiredService<InformerFactory>().GetInformer(WorkMeta.Resource, WorkMeta.TypeInfo, WorkMeta.Accessor);
+
+    /// <summary>The Work informer of the served execution namespace (all of them for the controller-manager).</summary>
+    public static SharedInformer<WorkV1Alpha1.Work> WorkInformer(IServiceProvider services, IExecutionClusters targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        return targets.WorkNamespace is null
+            ? WorkInformer(services)
+            : services.GetRequiredService<InformerFactory>().GetInformer(WorkMeta.Resource, WorkMeta.TypeInfo, WorkMeta.Accessor, new InformerScope(targets.WorkNamespace));
+    }
+
+    /// <summary>The registered <see cref="IExecutionClusters"/>, else every Push cluster.</summary>
+    public static IExecutionClusters TargetsOf(IServiceProvider services) =>
+        services.GetService<IExecutionClusters>() ?? new PushExecutionClusters(services.GetRequiredService<IMemberClusterClients>());
 
     public static IHostedService CreateExecution(IServiceProvider services, ControllerManagerOptions options)
     {
@@ -28,13 +42,14 @@ public static class ExecutionControllerFactory
         var (time, loggers) = (services.GetRequiredService<TimeProvider>(), LoggerFactoryOf(services));
         var queue = new WorkQueue<ObjectKey>(ExecutionController.Name, RateLimiters.DefaultController<ObjectKey>(time), time);
         var watches = new MemberObjectWatches(ExecutionController.DriftHandler(queue.Add));
-        var works = WorkInformer(services);
+        var targets = TargetsOf(services);
+        var works = WorkInformer(services, targets);
         var clusters = ControllerServiceCollectionExtensions.ClusterInformer(services);
         var controller = new ExecutionController(
             services.GetRequiredService<KubeApiClient>(),
             works,
             clusters,
-            services.GetRequiredService<IMemberClusterClients>(),
+            targets,
             services.GetRequiredService<MemberClusterInformers>(),
             watches,
             new ManifestResourceResolver(),
@@ -52,13 +67,14 @@ public static class ExecutionControllerFactory
         var (time, loggers) = (services.GetRequiredService<TimeProvider>(), LoggerFactoryOf(services));
         var queue = new WorkQueue<ObjectKey>(WorkStatusController.Name, RateLimiters.DefaultController<ObjectKey>(time), time);
         var watches = new MemberObjectWatches(WorkStatusController.StatusHandler(queue.Add));
-        var works = WorkInformer(services);
+        var targets = TargetsOf(services);
+        var works = WorkInformer(services, targets);
         var clusters = ControllerServiceCollectionExtensions.ClusterInformer(services);
         var controller = new WorkStatusController(
             services.GetRequiredService<KubeApiClient>(),
             works,
             clusters,
-            services.GetRequiredService<IMemberClusterClients>(),
+            targets,
             services.GetRequiredService<MemberClusterInformers>(),
             watches,
             new ManifestResourceResolver(),

@@ -13,7 +13,7 @@ namespace Karmada.Controllers.Execution;
 
 /// <summary>
 /// The <c>workStatus</c> controller (upstream <c>pkg/controllers/status/work_status_controller.go</c>): watches the
-/// member objects the Works of Push clusters put there (member informers started lazily per resource) and writes
+/// member objects the Works of served clusters (<see cref="IExecutionClusters"/>) put there (member informers started lazily per resource) and writes
 /// <c>Work.status.manifestStatuses</c> — identifier, reflected status and health of each manifest's member object —
 /// when it changed. Member events find their Work through the <c>work.karmada.io/{namespace,name}</c> annotations.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed partial class WorkStatusController : IReconciler<ObjectKey>
     private readonly KubeApiClient _client;
     private readonly SharedInformer<WorkV1Alpha1.Work> _works;
     private readonly SharedInformer<ClusterV1Alpha1.Cluster> _clusters;
-    private readonly IMemberClusterClients _memberClients;
+    private readonly IExecutionClusters _targets;
     private readonly MemberClusterInformers _memberInformers;
     private readonly MemberObjectWatches _memberWatches;
     private readonly ManifestResourceResolver _resolver;
@@ -36,7 +36,7 @@ public sealed partial class WorkStatusController : IReconciler<ObjectKey>
         KubeApiClient client,
         SharedInformer<WorkV1Alpha1.Work> works,
         SharedInformer<ClusterV1Alpha1.Cluster> clusters,
-        IMemberClusterClients memberClients,
+        IExecutionClusters targets,
         MemberClusterInformers memberInformers,
         MemberObjectWatches memberWatches,
         ManifestResourceResolver resolver,
@@ -46,7 +46,7 @@ public sealed partial class WorkStatusController : IReconciler<ObjectKey>
         _client = client;
         _works = works;
         _clusters = clusters;
-        _memberClients = memberClients;
+        _targets = targets;
         _memberInformers = memberInformers;
         _memberWatches = memberWatches;
         _resolver = resolver;
@@ -80,7 +80,7 @@ public sealed partial class WorkStatusController : IReconciler<ObjectKey>
 
         var cluster = _clusters.Indexer.Get(new ObjectKey(null, clusterName));
         if (cluster is null
-            || cluster.Spec.SyncMode != ClusterV1Alpha1.ClusterSyncMode.Push
+            || !_targets.Serves(cluster)
             || cluster.Metadata.DeletionTimestamp is not null
             || !WorkReconcilerHostedService.IsReady(cluster))
         {
@@ -88,7 +88,7 @@ public sealed partial class WorkStatusController : IReconciler<ObjectKey>
             return ReconcileResult.Done;
         }
 
-        var member = await _memberClients.GetAsync(cluster, cancellationToken);
+        var member = await _targets.GetClientAsync(cluster, cancellationToken);
         var factory = await _memberInformers.GetOrStartAsync(clusterName, member, cancellationToken);
         var statuses = new List<WorkV1Alpha1.ManifestStatus>();
         var pending = false;

@@ -16,7 +16,7 @@ internal static class NativeStatusAggregation
     public static readonly IReadOnlyDictionary<GroupVersionKind, Func<JsonObject, IReadOnlyList<AggregatedStatusItem>, DateTimeOffset, JsonObject>> Handlers =
         new Dictionary<GroupVersionKind, Func<JsonObject, IReadOnlyList<AggregatedStatusItem>, DateTimeOffset, JsonObject>>
         {
-            [NativeKinds.Deployment] = (obj, items, _) => AggregateReplicaWorkload(obj, items, ["replicas", "readyReplicas", "updatedReplicas", "availableReplicas", "unavailableReplicas"], []),
+            [NativeKinds.Deployment] = AggregateDeployment,
             [NativeKinds.ReplicaSet] = (obj, items, _) => AggregateReplicaWorkload(obj, items, ["replicas", "fullyLabeledReplicas", "readyReplicas", "availableReplicas"], ["replicas"]),
             [NativeKinds.StatefulSet] = (obj, items, _) => AggregateReplicaWorkload(obj, items, ["availableReplicas", "currentReplicas", "readyReplicas", "replicas", "updatedReplicas"], ["replicas", "availableReplicas"]),
             [NativeKinds.DaemonSet] = (obj, items, _) => AggregateReplicaWorkload(obj, items,
@@ -32,6 +32,14 @@ internal static class NativeStatusAggregation
             [NativeKinds.PodDisruptionBudget] = (obj, items, _) => AggregatePodDisruptionBudget(obj, items),
             [NativeKinds.HorizontalPodAutoscaler] = (obj, items, _) => AggregateHorizontalPodAutoscaler(obj, items),
         };
+
+    // The counters as upstream, plus the Available/Progressing conditions (our addition, for kubectl wait).
+    private static JsonObject AggregateDeployment(JsonObject obj, IReadOnlyList<AggregatedStatusItem> items, DateTimeOffset now)
+    {
+        var aggregated = AggregateReplicaWorkload(obj, items, ["replicas", "readyReplicas", "updatedReplicas", "availableReplicas", "unavailableReplicas"], []);
+        DeploymentConditionAggregation.Apply(aggregated, items, now);
+        return aggregated;
+    }
 
     /// <summary>
     /// Sums the counters of replica workloads. <c>observedGeneration</c> becomes the template's generation only when

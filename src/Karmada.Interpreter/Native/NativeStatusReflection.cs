@@ -15,7 +15,7 @@ public static class NativeStatusReflection
 {
     internal static readonly IReadOnlyDictionary<GroupVersionKind, Func<JsonObject, JsonObject?>> Handlers = new Dictionary<GroupVersionKind, Func<JsonObject, JsonObject?>>
     {
-        [NativeKinds.Deployment] = obj => Wrapped(obj, ["observedGeneration", "replicas", "updatedReplicas", "readyReplicas", "availableReplicas", "unavailableReplicas"], []),
+        [NativeKinds.Deployment] = ReflectDeployment,
         [NativeKinds.ReplicaSet] = obj => Wrapped(obj, ["fullyLabeledReplicas", "readyReplicas", "availableReplicas", "observedGeneration"], ["replicas"]),
         [NativeKinds.StatefulSet] = obj => Wrapped(obj, ["observedGeneration", "readyReplicas", "currentReplicas", "updatedReplicas"], ["replicas", "availableReplicas"]),
         [NativeKinds.DaemonSet] = obj => Wrapped(obj, ["observedGeneration", "updatedNumberScheduled", "numberAvailable", "numberUnavailable"], ["currentNumberScheduled", "numberMisscheduled", "desiredNumberScheduled", "numberReady"]),
@@ -40,6 +40,18 @@ public static class NativeStatusReflection
         return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new InterpreterException($"failed to parse {Unstructured.Namespace(obj)}/{Unstructured.Name(obj)} generation from annotation({WellKnownAnnotations.ResourceTemplateGeneration}:{text})");
+    }
+
+    // Upstream's wrapped counters plus the Available/Progressing conditions, which AggregateStatus folds for kubectl wait.
+    private static JsonObject? ReflectDeployment(JsonObject obj)
+    {
+        var result = Wrapped(obj, ["observedGeneration", "replicas", "updatedReplicas", "readyReplicas", "availableReplicas", "unavailableReplicas"], []);
+        if (result is not null && DeploymentConditionAggregation.Reflect(Unstructured.GetObject(obj, "status")) is { } conditions)
+        {
+            result["conditions"] = conditions;
+        }
+
+        return result;
     }
 
     // The wrapped status: generation fields first, then the picked counters; omitEmpty fields drop their zero values.

@@ -11,6 +11,7 @@ public static class BindingTieBreaker
 {
     private const uint FnvOffsetBasis = 2166136261;
     private const uint FnvPrime = 16777619;
+    private const int StackEncodingLimit = 256;
 
     private static readonly WebsterTieBreaker LargerNameWins = static (a, b) =>
         a.Seats != b.Seats ? a.Seats < b.Seats : string.CompareOrdinal(a.Name, b.Name) > 0;
@@ -33,8 +34,13 @@ public static class BindingTieBreaker
     public static uint Fnv1a32(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+
+        // UIDs are short: encode on the stack rather than allocating per scheduling decision.
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(value.Length);
+        var buffer = maxBytes <= StackEncodingLimit ? stackalloc byte[StackEncodingLimit] : new byte[maxBytes];
+        var length = Encoding.UTF8.GetBytes(value, buffer);
         var hash = FnvOffsetBasis;
-        foreach (var b in Encoding.UTF8.GetBytes(value))
+        foreach (var b in buffer[..length])
         {
             hash ^= b;
             hash *= FnvPrime;

@@ -50,14 +50,20 @@ public static class WebsterMethod
         }
 
         var heap = new int[parties.Length];
+
+        // Priorities are kept beside the heap: only the party that just won a seat changes, so each is computed once
+        // per seat instead of once per comparison.
+        var priorities = new double[parties.Length];
         for (var i = 0; i < heap.Length; i++)
         {
             heap[i] = i;
+            priorities[i] = parties[i].Priority;
         }
 
+        var order = new SeatOrder(parties, priorities, tieBreaker);
         for (var i = (heap.Length / 2) - 1; i >= 0; i--)
         {
-            SiftDown(heap, i, parties, tieBreaker);
+            SiftDown(heap, i, order);
         }
 
         // The comparison is a strict total order (names are unique), so the party on top is the one upstream's heap
@@ -66,7 +72,8 @@ public static class WebsterMethod
         {
             var top = heap[0];
             parties[top] = parties[top] with { Seats = parties[top].Seats + 1 };
-            SiftDown(heap, 0, parties, tieBreaker);
+            priorities[top] = parties[top].Priority;
+            SiftDown(heap, 0, order);
         }
     }
 
@@ -153,7 +160,7 @@ public static class WebsterMethod
         return newSeats - (int)assigned;
     }
 
-    private static void SiftDown(int[] heap, int index, WebsterParty[] parties, WebsterTieBreaker? tieBreaker)
+    private static void SiftDown(int[] heap, int index, SeatOrder order)
     {
         while (true)
         {
@@ -165,18 +172,34 @@ public static class WebsterMethod
 
             var best = left;
             var right = left + 1;
-            if (right < heap.Length && Precedes(parties[heap[right]], parties[heap[left]], tieBreaker))
+            if (right < heap.Length && order.Precedes(heap[right], heap[left]))
             {
                 best = right;
             }
 
-            if (!Precedes(parties[heap[best]], parties[heap[index]], tieBreaker))
+            if (!order.Precedes(heap[best], heap[index]))
             {
                 return;
             }
 
             (heap[index], heap[best]) = (heap[best], heap[index]);
             index = best;
+        }
+    }
+
+    /// <summary>The seat order of <c>WebsterMethod.Precedes</c> over party indexes, with cached priorities.</summary>
+    private readonly struct SeatOrder(WebsterParty[] parties, double[] priorities, WebsterTieBreaker? tieBreaker)
+    {
+        public bool Precedes(int a, int b)
+        {
+            var pa = priorities[a];
+            var pb = priorities[b];
+            if (pa != pb)
+            {
+                return pa > pb;
+            }
+
+            return WebsterMethod.Precedes(parties[a], parties[b], tieBreaker);
         }
     }
 }

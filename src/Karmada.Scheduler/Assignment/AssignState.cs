@@ -80,6 +80,13 @@ internal sealed class AssignState
 
     public void BuildScheduledClusters()
     {
+        if (Previous.Count == 0)
+        {
+            ScheduledClusters = [];
+            AssignedReplicas = 0;
+            return;
+        }
+
         var candidates = new HashSet<string>(Candidates.Select(c => c.Name), StringComparer.Ordinal);
         var scheduled = new List<ClusterReplicas>();
         long assigned = 0;

@@ -32,9 +32,11 @@ public sealed class GeneralEstimator : IReplicaEstimator
     {
         ArgumentNullException.ThrowIfNull(clusters);
         var result = new int[clusters.Count];
+        var requests = new ParsedRequests(requirements);
         for (var i = 0; i < clusters.Count; i++)
         {
-            result[i] = MaxAvailableReplicas(clusters[i], requirements);
+            ArgumentNullException.ThrowIfNull(clusters[i]);
+            result[i] = Estimate(clusters[i], requirements, requests);
         }
 
         return new(result);
@@ -44,6 +46,99 @@ public sealed class GeneralEstimator : IReplicaEstimator
     public int MaxAvailableReplicas(Cluster cluster, ReplicaRequirements? requirements)
     {
         ArgumentNullException.ThrowIfNull(cluster);
+        return Estimate(cluster, requirements, new ParsedRequests(requirements));
+    }
+
+    /// <summary>Allocatable minus allocated minus allocating pods, never below 0.</summary>
+    internal static long AllowedPodNumber(ResourceSummary summary)
+    {
+        long allowed;
+        if (ResourceAmount.TryGet(summary.Allocatable, ResourceNames.Pods, out var allocatable)
+            && ResourceAmount.TryGet(summary.Allocated, ResourceNames.Pods, out var allocated)
+            && ResourceAmount.TryGet(summary.Allocating, ResourceNames.Pods, out var allocating))
+        {
+            allowed = allocatable.Value - allocated.Value - allocating.Value;
+        }
+        else
+        {
+            allowed = summary.Allocatable.GetQuantity(ResourceNames.Pods).Value
+                - summary.Allocated.GetQuantity(ResourceNames.Pods).Value
+                - summary.Allocating.GetQuantity(ResourceNames.Pods).Value;
+        }
+
+        return allowed <= 0 ? 0 : allowed;
+    }
+
+    /// <summary>Per requested resource, floor(free / request); a requested resource the cluster lacks gives 0.</summary>
+    internal static long MaxReplicasBySummary(ResourceSummary summary, ReplicaRequirements requirements) =>
+        MaxReplicasBySummary(summary, requirements, new ParsedRequests(requirements));
+
+    private static long MaxReplicasBySummary(ResourceSummary summary, ReplicaRequirements requirements, ParsedRequests parsed)
+    {
+        if (parsed.Requests is not { } requests)
+        {
+            return MaxReplicasBySummaryExact(summary, requirements);
+        }
+
+        var maximum = long.MaxValue;
+        foreach (var request in requests)
+        {
+            var requested = request.Value;
+            if (requested <= 0)
+            {
+                continue;
+            }
+
+            if (!summary.Allocatable.TryGetValue(request.Name, out var allocatableText))
+            {
+                return 0;
+            }
+
+            if (!ResourceAmount.TryParse(allocatableText, out var free))
+            {
+                return MaxReplicasBySummaryExact(summary, requirements);
+            }
+
+            if (summary.Allocated.TryGetValue(request.Name, out var allocatedText))
+            {
+                if (!ResourceAmount.TryParse(allocatedText, out var allocated))
+                {
+                    return MaxReplicasBySummaryExact(summary, requirements);
+                }
+
+                free -= allocated;
+            }
+
+            if (summary.Allocating.TryGetValue(request.Name, out var allocatingText))
+            {
+                if (!ResourceAmount.TryParse(allocatingText, out var allocating))
+                {
+                    return MaxReplicasBySummaryExact(summary, requirements);
+                }
+
+                free -= allocating;
+            }
+
+            var available = free.Value;
+            if (available <= 0)
+            {
+                return 0;
+            }
+
+            if (request.Name == ResourceNames.Cpu)
+            {
+                requested = request.MilliValue;
+                available = free.MilliValue;
+            }
+
+            maximum = Math.Min(maximum, available / requested);
+        }
+
+        return maximum;
+    }
+
+    private int Estimate(Cluster cluster, ReplicaRequirements? requirements, ParsedRequests requests)
+    {
         var summary = cluster.Status.ResourceSummary;
         if (summary is null)
         {
@@ -71,20 +166,14 @@ public sealed class GeneralEstimator : IReplicaEstimator
             }
         }
 
-        return unchecked((int)Math.Min(maximum, MaxReplicasBySummary(summary, requirements)));
+        return unchecked((int)Math.Min(maximum, MaxReplicasBySummary(summary, requirements, requests)));
     }
 
-    /// <summary>Allocatable minus allocated minus allocating pods, never below 0.</summary>
-    internal static long AllowedPodNumber(ResourceSummary summary)
-    {
-        var allowed = summary.Allocatable.GetQuantity(ResourceNames.Pods).Value
-            - summary.Allocated.GetQuantity(ResourceNames.Pods).Value
-            - summary.Allocating.GetQuantity(ResourceNames.Pods).Value;
-        return allowed <= 0 ? 0 : allowed;
-    }
-
-    /// <summary>Per requested resource, floor(free / request); a requested resource the cluster lacks gives 0.</summary>
-    internal static long MaxReplicasBySummary(ResourceSummary summary, ReplicaRequirements requirements)
+    /// <summary>
+    /// <see cref="MaxReplicasBySummary(ResourceSummary, ReplicaRequirements)"/> in <see cref="Quantity"/> arithmetic,
+    /// for texts <see cref="ResourceAmount"/> does not read.
+    /// </summary>
+    private static long MaxReplicasBySummaryExact(ResourceSummary summary, ReplicaRequirements requirements)
     {
         var maximum = long.MaxValue;
         foreach (var (name, text) in requirements.ResourceRequest)
@@ -208,4 +297,46 @@ public sealed class GeneralEstimator : IReplicaEstimator
         // The smallest compliant grade may still round down to 0; upstream counts one pod per node then.
         return maximum == 0 ? 1 : maximum;
     }
+
+    /// <summary>
+    /// The requests of one estimation call, read on first use (as often as there are clusters otherwise); null
+    /// <see cref="Requests"/> when <see cref="ResourceAmount"/> cannot read one.
+    /// </summary>
+    private sealed class ParsedRequests(ReplicaRequirements? requirements)
+    {
+        private bool _parsed;
+        private List<ParsedRequest>? _requests;
+
+        public List<ParsedRequest>? Requests
+        {
+            get
+            {
+                if (!_parsed)
+                {
+                    _requests = Parse(requirements);
+                    _parsed = true;
+                }
+
+                return _requests;
+            }
+        }
+
+        private static List<ParsedRequest>? Parse(ReplicaRequirements? requirements)
+        {
+            var requests = new List<ParsedRequest>(requirements?.ResourceRequest.Count ?? 0);
+            foreach (var (name, text) in requirements?.ResourceRequest ?? [])
+            {
+                if (!ResourceAmount.TryParse(text, out var amount))
+                {
+                    return null;
+                }
+
+                requests.Add(new(name, amount.Value, amount.MilliValue));
+            }
+
+            return requests;
+        }
+    }
+
+    private readonly record struct ParsedRequest(string Name, long Value, long MilliValue);
 }

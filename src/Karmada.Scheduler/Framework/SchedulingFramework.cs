@@ -57,17 +57,28 @@ public sealed class SchedulingFramework
     }
 
     /// <summary>Runs every score plugin over the clusters and sums their scores per cluster.</summary>
-    public ScoreReport RunScorePlugins(ResourceBindingSpec spec, IReadOnlyList<Cluster> clusters)
+    public ScoreReport RunScorePlugins(ResourceBindingSpec spec, IReadOnlyList<Cluster> clusters) =>
+        RunScorePlugins(spec, clusters, keepPluginScores: true);
+
+    /// <summary>
+    /// <see cref="RunScorePlugins(ResourceBindingSpec, IReadOnlyList{Cluster})"/>; without
+    /// <paramref name="keepPluginScores"/> the report's <see cref="ScoreReport.ByPlugin"/> stays empty, which spares
+    /// the scheduler, needing only the totals, two arrays per plugin.
+    /// </summary>
+    internal ScoreReport RunScorePlugins(ResourceBindingSpec spec, IReadOnlyList<Cluster> clusters, bool keepPluginScores)
     {
         ArgumentNullException.ThrowIfNull(clusters);
         var totals = new long[clusters.Count];
-        var byPlugin = new List<PluginScores>(_scorePlugins.Length);
+        var byPlugin = new List<PluginScores>(keepPluginScores ? _scorePlugins.Length : 0);
+        ClusterScore[]? buffer = null;
         foreach (var plugin in _scorePlugins)
         {
-            var scores = new ClusterScore[clusters.Count];
+            var scores = keepPluginScores ? new ClusterScore[clusters.Count] : buffer ??= new ClusterScore[clusters.Count];
+            var scorer = plugin is IPreparedScorePlugin prepared && clusters.Count > 0 ? prepared.PrepareScore(spec) : null;
             for (var i = 0; i < clusters.Count; i++)
             {
-                var result = plugin.Score(spec, clusters[i], out var score);
+                long score;
+                var result = scorer is not null ? scorer.Score(clusters[i], out score) : plugin.Score(spec, clusters[i], out score);
                 if (!result.IsSuccess)
                 {
                     return new(FilterResult.Error($"plugin \"{plugin.Name}\" failed with: {result.Message}"), totals, byPlugin);
@@ -85,14 +96,21 @@ public sealed class SchedulingFramework
                 }
             }
 
-            var values = new long[scores.Length];
             for (var i = 0; i < scores.Length; i++)
             {
-                values[i] = scores[i].Score;
                 totals[i] += scores[i].Score;
             }
 
-            byPlugin.Add(new(plugin.Name, values));
+            if (keepPluginScores)
+            {
+                var values = new long[scores.Length];
+                for (var i = 0; i < scores.Length; i++)
+                {
+                    values[i] = scores[i].Score;
+                }
+
+                byPlugin.Add(new(plugin.Name, values));
+            }
         }
 
         return new(FilterResult.Success, totals, byPlugin);

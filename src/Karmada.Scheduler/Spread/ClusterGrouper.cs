@@ -127,14 +127,19 @@ public static class ClusterGrouper
         ResourceBindingStatus? status,
         Func<IReadOnlyList<Cluster>, ResourceBindingSpec, int[]>? calculateAvailable)
     {
-        var clusters = new Cluster[clustersScore.Count];
+        var clusters = calculateAvailable is null ? null : new Cluster[clustersScore.Count];
+        info.Clusters.Capacity = clustersScore.Count;
         for (var i = 0; i < clustersScore.Count; i++)
         {
-            clusters[i] = clustersScore[i].Cluster;
+            if (clusters is not null)
+            {
+                clusters[i] = clustersScore[i].Cluster;
+            }
+
             info.Clusters.Add(new ClusterDetailInfo(clustersScore[i].Cluster, clustersScore[i].Score));
         }
 
-        var allocatable = calculateAvailable?.Invoke(clusters, spec);
+        var allocatable = clusters is null ? null : calculateAvailable!(clusters, spec);
         Dictionary<string, int>? assigned = null;
         if (spec.Clusters.Count > 0)
         {
@@ -146,8 +151,9 @@ public static class ClusterGrouper
         }
 
         var term = PlacementRules.ObservedAffinityTerm(placement, status?.SchedulerObservedAffinityName);
-        foreach (var (cluster, i) in info.Clusters.Select((c, i) => (c, i)))
+        for (var i = 0; i < info.Clusters.Count; i++)
         {
+            var cluster = info.Clusters[i];
             cluster.AllocatableReplicas = allocatable?[i] ?? 0;
             cluster.AvailableReplicas = cluster.AllocatableReplicas + (long)(assigned?.GetValueOrDefault(cluster.Name) ?? 0);
             cluster.OverflowOrder = OverflowOrder(cluster.Cluster, term);

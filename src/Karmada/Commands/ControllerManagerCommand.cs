@@ -25,11 +25,14 @@ public static class ControllerManagerCommand
         var frequency = new Option<string>("--cluster-status-update-frequency") { Description = "How often Push clusters are probed.", DefaultValueFactory = _ => "10s" };
         var success = new Option<string>("--cluster-success-threshold") { Description = "How long a cluster must be healthy before it turns Ready.", DefaultValueFactory = _ => "30s" };
         var failure = new Option<string>("--cluster-failure-threshold") { Description = "How long a cluster must be unhealthy before it turns not Ready.", DefaultValueFactory = _ => "30s" };
+        var monitorPeriod = new Option<string>("--cluster-monitor-period") { Description = "How often the health of Pull clusters is checked.", DefaultValueFactory = _ => "5s" };
+        var monitorGrace = new Option<string>("--cluster-monitor-grace-period") { Description = "How long a Pull cluster's agent may be silent before the cluster turns Ready=Unknown.", DefaultValueFactory = _ => "40s" };
+        var startupGrace = new Option<string>("--cluster-startup-grace-period") { Description = "The same for a Pull cluster whose agent never posted status.", DefaultValueFactory = _ => "60s" };
         var leaderElect = new Option<bool>("--leader-elect") { Description = "Run the controllers only while holding the Lease karmada-system/karmada-controller-manager.", DefaultValueFactory = _ => true };
 
         var command = new Command("controller-manager", "Run the Karmada controllers against the control plane.")
         {
-            kubeconfig, controllers, frequency, success, failure, leaderElect,
+            kubeconfig, controllers, frequency, success, failure, monitorPeriod, monitorGrace, startupGrace, leaderElect,
         };
         command.SetAction(async (parse, cancellationToken) =>
             await ProcessHost.RunAsync("controller-manager", async (loggerFactory, ct) =>
@@ -46,6 +49,9 @@ public static class ControllerManagerCommand
                     ClusterStatusUpdateFrequency = ParseDuration(parse.GetValue(frequency)!, "--cluster-status-update-frequency"),
                     ClusterSuccessThreshold = ParseDuration(parse.GetValue(success)!, "--cluster-success-threshold"),
                     ClusterFailureThreshold = ParseDuration(parse.GetValue(failure)!, "--cluster-failure-threshold"),
+                    ClusterMonitorPeriod = ParseDuration(parse.GetValue(monitorPeriod)!, "--cluster-monitor-period"),
+                    ClusterMonitorGracePeriod = ParseDuration(parse.GetValue(monitorGrace)!, "--cluster-monitor-grace-period"),
+                    ClusterStartupGracePeriod = ParseDuration(parse.GetValue(startupGrace)!, "--cluster-startup-grace-period"),
                 };
                 var leaderElection = parse.GetValue(leaderElect)
                     ? new LeaderElectionOptions { LeaseName = "karmada-controller-manager" }

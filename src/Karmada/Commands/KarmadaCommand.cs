@@ -14,6 +14,7 @@ public static class KarmadaCommand
         root.Subcommands.Add(MemberCommand.Build());
         root.Subcommands.Add(FaultCommand.Build());
         root.Subcommands.Add(UpCommand.Build());
+        root.Subcommands.Add(AgentCommand.Build());
         return root;
     }
 }

@@ -9,11 +9,29 @@ public sealed class StatusReflectionTests
     {
         var deployment = TestJson.Obj("""
             {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"generation":2,"annotations":{"resourcetemplate.karmada.io/generation":"1"}},
-             "status":{"replicas":3,"readyReplicas":3,"updatedReplicas":3,"availableReplicas":3,"observedGeneration":2,"conditions":[{"type":"Available"}]}}
+             "status":{"replicas":3,"readyReplicas":3,"updatedReplicas":3,"availableReplicas":3,"observedGeneration":2}}
             """);
 
         TestJson.Equal("""
             {"generation":2,"resourceTemplateGeneration":1,"observedGeneration":2,"replicas":3,"updatedReplicas":3,"readyReplicas":3,"availableReplicas":3}
+            """, _interpreter.ReflectStatus(deployment));
+    }
+
+    [Fact]
+    public void ReflectStatus_Deployment_KeepsAvailableAndProgressingConditionsWithoutTimestamps()
+    {
+        var deployment = TestJson.Obj("""
+            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"generation":1,"annotations":{"resourcetemplate.karmada.io/generation":"1"}},
+             "status":{"replicas":1,"observedGeneration":1,"conditions":[
+               {"type":"ReplicaFailure","status":"True","reason":"FailedCreate"},
+               {"type":"Available","status":"True","reason":"MinimumReplicasAvailable","message":"ok","lastUpdateTime":"2024-01-01T00:00:00Z","lastTransitionTime":"2024-01-01T00:00:00Z"},
+               {"type":"Progressing","status":"True","reason":"NewReplicaSetAvailable","message":"done","lastUpdateTime":"2024-01-01T00:00:00Z"}]}}
+            """);
+
+        TestJson.Equal("""
+            {"generation":1,"resourceTemplateGeneration":1,"observedGeneration":1,"replicas":1,"conditions":[
+              {"type":"Available","status":"True","reason":"MinimumReplicasAvailable","message":"ok"},
+              {"type":"Progressing","status":"True","reason":"NewReplicaSetAvailable","message":"done"}]}
             """, _interpreter.ReflectStatus(deployment));
     }
 

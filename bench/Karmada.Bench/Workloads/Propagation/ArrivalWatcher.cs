@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Karmada.Client;
+
+namespace Karmada.Bench.Workloads.Propagation;
+
+/// <summary>
+/// Watches one resource across all namespaces of one API server and notes the <see cref="Stopwatch"/> timestamp at
+/// which each object (<c>namespace/name</c>) was first seen: when it "exists" for any client of that server.
+/// </summary>
+public sealed class ArrivalWatcher : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, long> _firstSeen = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _watching;
+
+    private ArrivalWatcher(KubeApiClient client, ResourceRef resource)
+    {
+        _watching = Task.Run(() => WatchAsync(client, resource, _stop.Token));
+    }
+
+    /// <summary>Lists what exists now (noted as seen now) and follows the collection from there.</summary>
+    public static ArrivalWatcher Start(KubeApiClient client, ResourceRef resource) => new(client, resource);
+
+    public int Count => _firstSeen.Count;
+
+    public bool TryGet(string ns, string name, out long timestamp) => _firstSeen.TryGetValue(ns + "/" + name, out timestamp);
+
+    /// <summary>How many objects were first seen at or after <paramref name="from"/> and at or before <paramref name="to"/>.</summary>
+    public int CountBetween(long from, long to) => _firstSeen.Values.Count(t => t >= from && t <= to);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+#pragma warning disable VSTHRD003 // the watch loop was started by this object and ends on its own token
+            await _watching;
+#pragma warning restore VSTHRD003
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task WatchAsync(KubeApiClient client, ResourceRef resource, CancellationToken cancellationToken)
+    {
+        string? resourceVersion = null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (resourceVersion is null)
+                {
+                    var list = await client.ListAsync(resource, null, cancellationToken: cancellationToken);
+                    foreach (var item in list.Items)
+                    {
+                        Note(item);
+                    }
+
+                    resourceVersion = list.ResourceVersion;
+                }
+
+                await foreach (var change in client.WatchAsync(resource, null, new WatchOptions { ResourceVersion = resourceVersion }, cancellationToken))
+                {
+                    resourceVersion = JsonObjectMeta.GetResourceVersion(change.Object) ?? resourceVersion;
+                    if (change.Type is WatchEventType.Added or WatchEventType.Modified)
+                    {
+                        Note(change.Object);
+                    }
+                }
+            }
+            catch (ResourceExpiredException)
+            {
+                resourceVersion = null;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+            {
+                // A dropped stream: follow on from the last version seen.
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            }
+        }
+    }
+
+    private void Note(System.Text.Json.Nodes.JsonObject obj) =>
+        _firstSeen.TryAdd(JsonObjectMeta.GetNamespace(obj) + "/" + JsonObjectMeta.GetName(obj), Stopwatch.GetTimestamp());
+}
