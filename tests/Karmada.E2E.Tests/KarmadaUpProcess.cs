@@ -40,12 +40,16 @@ public sealed class KarmadaUpProcess : IAsyncDisposable
     /// <summary>Starts <c>karmada up</c> with <paramref name="args"/> and waits until it is ready (or fails with its output).</summary>
     public static async Task<KarmadaUpProcess> StartUpAsync(TimeSpan timeout, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // Through env(1), which execs (same pid) with SIGINT back at its default: a test run started in the background
+        // of a non-interactive shell inherits SIGINT ignored, and the runtime then honours that, as a background job should.
+        var info = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(KarmadaProcess.BinaryPath);
         info.ArgumentList.Add("up");
         foreach (var arg in args)
