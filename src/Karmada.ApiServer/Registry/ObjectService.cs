@@ -112,7 +112,12 @@ public sealed class ObjectService(ResourceCatalog catalog, ResourceStores stores
             }
 
             var old = current.ToJsonObject();
-            var desired = mutate(old.DeepClone().AsObject());
+
+            // The cached copy carries the stored revision; it is not a precondition the client asked for. Without this a
+            // patch that never mentions resourceVersion would inherit it and get 409 instead of a retry under contention.
+            var input = old.DeepClone().AsObject();
+            (input["metadata"] as JsonObject)?.Remove("resourceVersion");
+            var desired = mutate(input);
             var incomingPrecondition = ParseResourceVersion(resource, name, (string?)desired["metadata"]?["resourceVersion"]);
             if (precondition is null && incomingPrecondition is { } fromBody && fromBody != current.Revision)
             {
