@@ -1,4 +1,8 @@
 using Karmada.Bench.Workloads.ApiServer;
+using Karmada.Bench.Workloads.Clusters;
+using Karmada.Bench.Workloads.E2E;
+using Karmada.Bench.Workloads.Fanout;
+using Karmada.Bench.Workloads.Members;
 using Karmada.Bench.Workloads.Propagation;
 using Karmada.Bench.Workloads.Scheduler;
 
@@ -12,6 +16,10 @@ public static class WorkloadRegistry
         new ApiServerWorkload(),
         new SchedulerWorkload(),
         new PropagationWorkload(),
+        new MembersWorkload(),
+        new ClustersWorkload(),
+        new FanoutWorkload(),
+        new E2EWorkload(),
     ];
 
     public static IWorkload? Find(string name) =>

@@ -418,11 +418,18 @@ public sealed partial class KubeApiClient : IDisposable
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content, CancellationToken cancellationToken)
     {
+        var agentTag = new KeyValuePair<string, object?>("user_agent", _userAgent);
         if (_rateLimiter is not null)
         {
-            await _rateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var delay = _rateLimiter.Reserve();
+            ClientMetrics.RateLimiterDuration.Record(delay.TotalSeconds, agentTag);
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
         }
 
+        ClientMetrics.Requests.Add(1, agentTag, new KeyValuePair<string, object?>("verb", method.Method));
         using var request = new HttpRequestMessage(method, _baseUrl + pathAndQuery)
         {
             Version = _httpVersion,

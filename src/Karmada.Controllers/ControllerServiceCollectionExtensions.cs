@@ -37,7 +37,7 @@ public static class ControllerServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(registry);
         services.TryAddSingleton<IMemberClusterClients>(sp => new MemberClusterClients(
-            sp.GetRequiredService<KubeApiClient>(), options, sp.GetRequiredService<TimeProvider>(), LoggerFactoryOf(sp)));
+            sp.GetRequiredService<KubeApiClient>(), options, sp.GetRequiredService<TimeProvider>(), LoggerFactoryOf(sp), sp.GetService<InformerFactory>()));
         services.TryAddSingleton(sp => new MemberClusterInformers(sp.GetRequiredService<TimeProvider>(), LoggerFactoryOf(sp)));
         services.AddSingleton<IHostedService>(sp =>
         {
@@ -92,7 +92,10 @@ public static class ControllerServiceCollectionExtensions
         .Register(Execution.ExecutionController.Name, sp => Execution.ExecutionControllerFactory.CreateExecution(sp, options))
         .Register(Execution.WorkStatusController.Name, sp => Execution.ExecutionControllerFactory.CreateWorkStatus(sp, options))
         .Register(BindingStatus.BindingStatusControllers.Name, sp => BindingStatus.BindingStatusControllers.Create(sp, options))
-        .Register(Namespaces.NamespaceSyncController.Name, sp => Namespaces.NamespaceSyncControllers.Create(sp, options));
+        .Register(Namespaces.NamespaceSyncController.Name, sp => Namespaces.NamespaceSyncControllers.Create(sp, options))
+        .Register(Eviction.ClusterTaintPolicyController.Name, sp => Eviction.EvictionControllers.CreateClusterTaintPolicy(sp, options))
+        .Register(Eviction.EvictionControllers.TaintManagerName, sp => Eviction.EvictionControllers.CreateTaintManager(sp, options))
+        .Register(Eviction.EvictionControllers.GracefulEvictionName, sp => Eviction.EvictionControllers.CreateGracefulEviction(sp, options));
 
     /// <summary>The process-wide Cluster informer.</summary>
     public static SharedInformer<ClusterV1Alpha1.Cluster> ClusterInformer(IServiceProvider services) =>

@@ -116,7 +116,8 @@ public sealed partial class MemberCluster : IAsyncDisposable
             var nodeController = new NodeController(client, nodes, options.Name, profile, faults, time, logger);
             var scheduler = new SchedulerController(client, pods, nodes, time, logger);
             var kubelet = new KubeletController(
-                client, pods, nodes, TimeSpan.FromMilliseconds(profile.PodStartupMilliseconds), TimeSpan.FromMilliseconds(profile.JobPodRunMilliseconds), time, logger);
+                client, pods, nodes, TimeSpan.FromMilliseconds(profile.PodStartupMilliseconds), TimeSpan.FromMilliseconds(profile.JobPodRunMilliseconds),
+                TimeSpan.FromMilliseconds(profile.PodTerminationMilliseconds), time, logger);
             var replicaSetController = new ReplicaSetController(client, replicaSets, pods, time);
             var deploymentController = new DeploymentController(client, deployments, replicaSets, time);
             var jobController = new JobController(client, jobs, pods, time);

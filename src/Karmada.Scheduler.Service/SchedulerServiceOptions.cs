@@ -12,8 +12,14 @@ public sealed class SchedulerServiceOptions
     /// <summary><c>--plugins</c>: <c>*</c> for all in-tree plugins, <c>name</c> to enable, <c>-name</c> to disable.</summary>
     public IReadOnlyList<string> Plugins { get; set; } = ["*"];
 
-    /// <summary>Scheduling workers (upstream runs one; bindings are independent, so more is safe).</summary>
-    public int Workers { get; set; } = 1;
+    /// <summary>The default of <see cref="Workers"/>.</summary>
+    public const int DefaultWorkers = 4;
+
+    /// <summary>
+    /// Scheduling workers (upstream runs one). Bindings are independent, and a decision is mostly two API round trips,
+    /// so with one worker the write latency, not the algorithm, caps throughput.
+    /// </summary>
+    public int Workers { get; set; } = DefaultWorkers;
 
     /// <summary><c>--enable-empty-workload-propagation</c>: keep selected clusters that end up with 0 replicas.</summary>
     public bool EnableEmptyWorkloadPropagation { get; set; }

@@ -12,7 +12,7 @@ public sealed class ControllerRegistryTests
         Assert.Equal(
             [
                 ClusterController.Name, ClusterStatusController.Name, "resourceDetector", "dependenciesDistributor", "binding", "execution",
-                "workStatus", "bindingStatus", "namespace",
+                "workStatus", "bindingStatus", "namespace", "clusterTaintPolicy", "taintManager", "gracefulEviction",
             ],
             _registry.Names);
 

@@ -61,7 +61,7 @@ public sealed class KarmadactlE2ETests : IClassFixture<KarmadactlE2ETests.Fixtur
             async () => await ReplicasAsync(_fixture.Members["member1"], "demo", "nginx") == "2" && await ReplicasAsync(_fixture.Members["member2"], "demo", "nginx") == "2",
             () => "nginx split 2 + 2");
 
-        var get = await _fixture.KarmadactlAsync("get", "deploy", "-n", "demo");
+        var get = await _fixture.KarmadactlAsync("get", "deploy", "-n", "demo", "--operation-scope", "members");
         Assert.True(get.ExitCode == 0, get.ToString());
         var lines = get.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["NAME", "CLUSTER", "READY", "UP-TO-DATE", "AVAILABLE", "AGE", "ADOPTION"], Columns(lines[0]));
@@ -69,18 +69,18 @@ public sealed class KarmadactlE2ETests : IClassFixture<KarmadactlE2ETests.Fixtur
         Assert.All(lines.Skip(1), l => Assert.Equal("nginx", Columns(l)[0]));
         Assert.All(lines.Skip(1), l => Assert.Equal("Y", Columns(l)[^1]));
 
-        var all = await _fixture.KarmadactlAsync("get", "deployments.apps", "-A", "--clusters", "member2");
+        var all = await _fixture.KarmadactlAsync("get", "deployments.apps", "-A", "-s", "members", "--clusters", "member2");
         Assert.True(all.ExitCode == 0, all.ToString());
         var allLines = all.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["NAMESPACE", "NAME", "CLUSTER"], Columns(allLines[0]).Take(3));
         Assert.Contains(allLines, l => Columns(l).Take(3).SequenceEqual(["demo", "nginx", "member2"]));
         Assert.DoesNotContain(allLines, l => l.Contains("member1", StringComparison.Ordinal));
 
-        var yaml = await _fixture.KarmadactlAsync("get", "deployment", "nginx", "-n", "demo", "-C", "member1", "-o", "json");
+        var yaml = await _fixture.KarmadactlAsync("get", "deployment", "nginx", "-n", "demo", "-s", "members", "-C", "member1", "-o", "json");
         Assert.True(yaml.ExitCode == 0, yaml.ToString());
         Assert.Equal(2, (int?)JsonNode.Parse(yaml.StandardOutput)!["spec"]!["replicas"]);
 
-        var notFound = await _fixture.KarmadactlAsync("get", "deployment", "absent", "-n", "demo");
+        var notFound = await _fixture.KarmadactlAsync("get", "deployment", "absent", "-n", "demo", "-s", "members");
         Assert.Equal(1, notFound.ExitCode);
         Assert.Contains("not found", notFound.StandardError, StringComparison.Ordinal);
 
@@ -90,6 +90,64 @@ public sealed class KarmadactlE2ETests : IClassFixture<KarmadactlE2ETests.Fixtur
         Assert.Contains("Adoption:     Y", describe.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("replicas: 2", describe.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("Events:", describe.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_OperationScope_ControlPlaneByDefault_MembersOrAllOnRequest()
+    {
+        await _fixture.CreateNamespaceAsync("scope");
+        await _fixture.Karmada.OkAsync("apply", "-f", _fixture.WriteFile("scope-web.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: scope}
+            spec:
+              replicas: 3
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers: [{name: web, image: nginx:1.27}]
+            ---
+            apiVersion: policy.karmada.io/v1alpha1
+            kind: PropagationPolicy
+            metadata: {name: web, namespace: scope}
+            spec:
+              resourceSelectors: [{apiVersion: apps/v1, kind: Deployment, name: web}]
+              placement:
+                clusterAffinity: {clusterNames: [member1, member2]}
+            """));
+        await UntilAsync(
+            async () => await ReplicasAsync(_fixture.Members["member1"], "scope", "web") == "3" && await ReplicasAsync(_fixture.Members["member2"], "scope", "web") == "3",
+            () => "web duplicated to both members");
+
+        var karmada = await _fixture.KarmadactlAsync("get", "deploy", "-n", "scope");
+        Assert.True(karmada.ExitCode == 0, karmada.ToString());
+        var lines = karmada.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["NAME", "CLUSTER", "READY", "UP-TO-DATE", "AVAILABLE", "AGE", "ADOPTION"], Columns(lines[0]));
+        var row = Columns(Assert.Single(lines.Skip(1)));
+        Assert.Equal(["web", "Karmada"], row.Take(2));
+        Assert.Equal("-", row[^1]);
+
+        var all = await _fixture.KarmadactlAsync("get", "deploy", "-n", "scope", "--operation-scope", "all");
+        Assert.True(all.ExitCode == 0, all.ToString());
+        Assert.Equal(
+            [["web", "Karmada", "-"], ["web", "member1", "Y"], ["web", "member2", "Y"]],
+            all.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => new[] { Columns(l)[0], Columns(l)[1], Columns(l)[^1] }));
+
+        var narrowed = await _fixture.KarmadactlAsync("get", "deploy", "web", "-n", "scope", "-s", "all", "-C", "member2", "-o", "json");
+        Assert.True(narrowed.ExitCode == 0, narrowed.ToString());
+        var items = JsonNode.Parse(narrowed.StandardOutput)!["items"]!.AsArray();
+        Assert.Equal(2, items.Count); // the template and member2's copy; member1 is not asked
+        Assert.Null(items[0]!["metadata"]!["labels"]?["karmada.io/managed"]);
+        Assert.Equal("true", (string?)items[1]!["metadata"]!["labels"]!["karmada.io/managed"]);
+
+        var notFound = await _fixture.KarmadactlAsync("get", "deploy", "absent", "-n", "scope");
+        Assert.Equal(1, notFound.ExitCode);
+        Assert.Contains("not found in the Karmada control plane", notFound.StandardError, StringComparison.Ordinal);
+
+        var bad = await _fixture.KarmadactlAsync("get", "deploy", "-n", "scope", "-s", "everywhere");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("--operation-scope 'everywhere' is not one of karmada, members, all", bad.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

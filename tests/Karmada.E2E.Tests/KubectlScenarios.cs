@@ -94,6 +94,25 @@ public abstract class KubectlScenarios(ApiServerFixture fixture)
 
     [Theory]
     [MemberData(nameof(Versions))]
+    public async Task CreateClusterRole_NameWithColons_IsAcceptedWhileConfigMapsStayDns(string version)
+    {
+        var kubectl = fixture.Kubectl(version);
+        var suffix = version.Replace(".", "", StringComparison.Ordinal);
+        var role = $"system:e2e:{suffix}";
+        Assert.Contains($"clusterrole.rbac.authorization.k8s.io/{role} created", await kubectl.OkAsync("create", "clusterrole", role, "--verb=get", "--resource=pods"), StringComparison.Ordinal);
+        Assert.Contains($"clusterrolebinding.rbac.authorization.k8s.io/{role}:bind created", await kubectl.OkAsync("create", "clusterrolebinding", role + ":bind", "--clusterrole", role, "--user=alice"), StringComparison.Ordinal);
+        Assert.Equal(role, (await kubectl.OkAsync("get", "clusterrole", role, "-o", "jsonpath={.metadata.name}")).Trim());
+
+        var ns = await NewNamespaceAsync(kubectl, "colon");
+        var invalid = await kubectl.RunAsync("create", "configmap", $"a:{suffix}", "-n", ns);
+        Assert.NotEqual(0, invalid.ExitCode);
+        Assert.Contains("RFC 1123 subdomain", invalid.StandardError, StringComparison.Ordinal);
+        await kubectl.OkAsync("delete", "clusterrolebinding", role + ":bind");
+        await kubectl.OkAsync("delete", "clusterrole", role);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
     public async Task ServerSideApply_ConflictingManagers_ReportsConflictUnlessForced(string version)
     {
         var kubectl = fixture.Kubectl(version);

@@ -79,7 +79,8 @@ public sealed class WorkloadSimulationTests
                     }
 
                     var name = (string)e.Object["metadata"]!["name"]!;
-                    if (e.Type == WatchEventType.Deleted || (string?)e.Object["status"]?["phase"] is "Succeeded" or "Failed")
+                    // Terminating pods no longer count against the surge, as upstream's Deployment controller counts them.
+                    if (e.Type == WatchEventType.Deleted || (string?)e.Object["status"]?["phase"] is "Succeeded" or "Failed" || e.Object["metadata"]?["deletionTimestamp"] is not null)
                     {
                         live.Remove(name);
                     }

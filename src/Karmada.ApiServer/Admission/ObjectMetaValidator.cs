@@ -5,7 +5,8 @@ using Karmada.ApiServer.Resources;
 namespace Karmada.ApiServer.Admission;
 
 /// <summary>
-/// apimachinery's ObjectMeta validation: names (DNS-1123 subdomain, or label for namespaces and services),
+/// apimachinery's ObjectMeta validation: names per kind (DNS-1123 subdomain; a label for namespaces and services; a
+/// path segment for RBAC roles and bindings),
 /// label keys and values, annotation size, finalizer names.
 /// </summary>
 public static partial class ObjectMetaValidator
@@ -99,7 +100,36 @@ public static partial class ObjectMetaValidator
             return problems;
         }
 
+        if (resource.Group == "rbac.authorization.k8s.io" && !resource.IsCustom)
+        {
+            // RBAC's ValidateRBACName: names only have to be safe as one URL path segment, so "system:controller:x" is
+            // valid (and there is no length limit).
+            return PathSegmentNameProblems(name);
+        }
+
         return SubdomainProblems(name);
+    }
+
+    /// <summary>apimachinery's <c>path.IsValidPathSegmentName</c>.</summary>
+    public static IEnumerable<string> PathSegmentNameProblems(string name)
+    {
+        if (name is "." or "..")
+        {
+            return [$"may not be '{name}'"];
+        }
+
+        var problems = new List<string>(0);
+        if (name.Contains('/', StringComparison.Ordinal))
+        {
+            problems.Add("may not contain '/'");
+        }
+
+        if (name.Contains('%', StringComparison.Ordinal))
+        {
+            problems.Add("may not contain '%'");
+        }
+
+        return problems;
     }
 
     public static IEnumerable<string> SubdomainProblems(string value)

@@ -22,6 +22,7 @@ public sealed partial class WatchCache : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<(long Revision, TaskCompletionSource Signal)> _revisionWaiters = [];
+    private readonly Dictionary<string, CachedObject> _written = new(StringComparer.Ordinal);
     private int _historyStart;
     private int _historyCount;
     private long _revision;
@@ -95,6 +96,27 @@ public sealed partial class WatchCache : IAsyncDisposable
         lock (_gate)
         {
             return _objects.GetValueOrDefault(key);
+        }
+    }
+
+    /// <summary>
+    /// Hands the cache the object a write through this server just produced, so that applying the write's storage
+    /// event reuses it instead of stamping and summarising the same bytes again; the one instance then serves the
+    /// write's response, GETs, LISTs and every watcher. Returns the instance to respond with.
+    /// </summary>
+    public CachedObject Adopt(CachedObject written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        lock (_gate)
+        {
+            if (_revision >= written.Revision)
+            {
+                // The event was applied first: answer with the cached instance when it is this very revision.
+                return _objects.TryGetValue(written.Key, out var cached) && cached.Revision == written.Revision ? cached : written;
+            }
+
+            _written[written.Key] = written;
+            return written;
         }
     }
 
@@ -288,6 +310,7 @@ public sealed partial class WatchCache : IAsyncDisposable
 
             _historyStart = 0;
             _historyCount = 0;
+            _written.Clear();
             _revision = Math.Max(_revision, revision);
             _oldestValidRevision = _revision;
             ReleaseWaiters();
@@ -307,7 +330,7 @@ public sealed partial class WatchCache : IAsyncDisposable
             }
 
             WatchCacheEvent change;
-            var current = CachedObject.FromStored(e.Key, e.Value.Span, e.Revision, e.CreateRevision);
+            var current = TakeWritten(e) ?? CachedObject.FromStored(e.Key, e.Value.Span, e.Revision, e.CreateRevision);
             if (e.Type == StoreEventType.Deleted)
             {
                 if (previous is null)
@@ -340,6 +363,17 @@ public sealed partial class WatchCache : IAsyncDisposable
 
             ReleaseWaiters();
         }
+    }
+
+    private CachedObject? TakeWritten(StoreEvent e)
+    {
+        if (!_written.TryGetValue(e.Key, out var written) || written.Revision > e.Revision)
+        {
+            return null;
+        }
+
+        _written.Remove(e.Key);
+        return written.Revision == e.Revision && e.Type != StoreEventType.Deleted ? written : null;
     }
 
     private void AppendHistory(WatchCacheEvent change)

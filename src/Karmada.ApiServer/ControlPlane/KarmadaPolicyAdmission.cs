@@ -37,8 +37,8 @@ public sealed class KarmadaPolicyAdmission : IAdmissionPlugin
         {
             errors = request.Resource.Kind switch
             {
-                "PropagationPolicy" => Defaulted<PropagationPolicy>(obj, PropagationPolicyDefaulter.Default, p => PropagationPolicyValidator.Validate(p, Old<PropagationPolicy>(request))),
-                "ClusterPropagationPolicy" => Defaulted<ClusterPropagationPolicy>(obj, PropagationPolicyDefaulter.Default, p => PropagationPolicyValidator.Validate(p, Old<ClusterPropagationPolicy>(request))),
+                "PropagationPolicy" => Defaulted<PropagationPolicy>(obj, PropagationPolicyDefaulter.ApplyServerDefaults, p => PropagationPolicyValidator.Validate(p, Old<PropagationPolicy>(request))),
+                "ClusterPropagationPolicy" => Defaulted<ClusterPropagationPolicy>(obj, PropagationPolicyDefaulter.ApplyServerDefaults, p => PropagationPolicyValidator.Validate(p, Old<ClusterPropagationPolicy>(request))),
                 "OverridePolicy" => Defaulted<OverridePolicy>(obj, OverridePolicyDefaulter.Default, OverridePolicyValidator.Validate),
                 "ClusterOverridePolicy" => Defaulted<ClusterOverridePolicy>(obj, null, OverridePolicyValidator.Validate),
                 "ClusterTaintPolicy" => Defaulted<ClusterTaintPolicy>(obj, null, p => ClusterTaintPolicyValidator.Validate(p, allowNoExecuteTaintPolicy: true)),

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -13,6 +14,8 @@ namespace Karmada.ApiServer.Handlers;
 /// <summary>Maps HTTP verbs on resource URLs to <see cref="ObjectService"/> operations and writes the responses.</summary>
 public sealed class ResourceHandler(ObjectService objects, PatchApplier patcher, WatchStreamer watches, TimeProvider time)
 {
+    private const int ListFlushBytes = 256 * 1024;
+
     public async Task HandleAsync(HttpContext context, ApiRequest request, ResourceDefinition resource, string user)
     {
         var method = context.Request.Method;
@@ -125,24 +128,38 @@ public sealed class ResourceHandler(ObjectService objects, PatchApplier patcher,
 
         header.Append("},\"items\":[");
         var head = Encoding.UTF8.GetBytes(header.ToString());
-        var length = head.Length + 2 + items.Sum(i => i.Json.Length) + Math.Max(0, items.Count - 1);
-        var body = new byte[length];
-        head.CopyTo(body, 0);
-        var at = head.Length;
+        long length = head.Length + 2 + Math.Max(0, items.Count - 1);
+        foreach (var item in items)
+        {
+            length += item.Json.Length;
+        }
+
+        // The items are the cached bytes themselves, copied into the response pipe as they are (no DOM, and no
+        // list-sized buffer), flushed in chunks so a large list is never held twice.
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = MediaTypes.Json;
+        context.Response.ContentLength = length;
+        var body = context.Response.BodyWriter;
+        body.Write(head);
+        var unflushed = head.Length;
         for (var i = 0; i < items.Count; i++)
         {
             if (i > 0)
             {
-                body[at++] = (byte)',';
+                body.Write(","u8);
             }
 
-            items[i].Json.CopyTo(body, at);
-            at += items[i].Json.Length;
+            body.Write(items[i].Json);
+            unflushed += items[i].Json.Length + 1;
+            if (unflushed >= ListFlushBytes)
+            {
+                await body.FlushAsync(context.RequestAborted);
+                unflushed = 0;
+            }
         }
 
-        body[at++] = (byte)']';
-        body[at] = (byte)'}';
-        await Responses.WriteBytesAsync(context, 200, body);
+        body.Write("]}"u8);
+        await body.FlushAsync(context.RequestAborted);
     }
 
     private async Task CreateAsync(HttpContext context, ResourceDefinition resource, string? ns, string user)
@@ -364,6 +381,7 @@ public sealed class ResourceHandler(ObjectService objects, PatchApplier patcher,
         string? policy = query["propagationPolicy"].ToString() is { Length: > 0 } p ? p : null;
         string? uid = null, rv = null;
         var dryRun = query["dryRun"].ToString() == "All";
+        long? grace = long.TryParse(query["gracePeriodSeconds"].ToString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var g) ? g : null;
         if (query["orphanDependents"].ToString() == "true")
         {
             policy ??= "Orphan";
@@ -379,6 +397,11 @@ public sealed class ResourceHandler(ObjectService objects, PatchApplier patcher,
                 policy ??= "Orphan";
             }
 
+            if (options["gracePeriodSeconds"] is JsonValue period && period.TryGetValue<long>(out var seconds))
+            {
+                grace = seconds;
+            }
+
             uid = (string?)options["preconditions"]?["uid"];
             rv = (string?)options["preconditions"]?["resourceVersion"];
             if (options["dryRun"] is JsonArray dry && dry.Any(d => (string?)d == "All"))
@@ -392,7 +415,7 @@ public sealed class ResourceHandler(ObjectService objects, PatchApplier patcher,
             throw new ApiException(Errors.BadRequest($"propagationPolicy: Unsupported value: \"{policy}\": supported values: \"Foreground\", \"Background\", \"Orphan\""));
         }
 
-        return new DeleteOptions { PropagationPolicy = policy, PreconditionUid = uid, PreconditionResourceVersion = rv, DryRun = dryRun, UserName = user };
+        return new DeleteOptions { PropagationPolicy = policy, PreconditionUid = uid, PreconditionResourceVersion = rv, DryRun = dryRun, UserName = user, GracePeriodSeconds = grace };
     }
 
     private static string IncludeObject(HttpContext context) =>

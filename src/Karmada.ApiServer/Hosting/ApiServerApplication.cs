@@ -48,7 +48,9 @@ public static class ApiServerApplication
         var store = await ObjectStoreFactory.CreateAsync(options.Storage, loggerFactory, cancellationToken);
         try
         {
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "karmada-apiserver" });
+            // No appsettings reload: its file watcher costs an inotify instance (128 per user) per server, and one
+            // process hosts many (simulated members).
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "karmada-apiserver", Args = ["--hostBuilder:reloadConfigOnChange=false"] });
             builder.WebHost.UseKestrelHttpsConfiguration();
             builder.Logging.ClearProviders();
             builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -21,20 +22,53 @@ public static class RequestBody
             throw new ApiException(Errors.TooLarge("the server has received too large of a request body"));
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[64 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        if (request.ContentLength is { } declared)
         {
-            if (buffer.Length + read > MaxBytes)
+            // The common case: read straight into an array of the declared size, with no intermediate copies.
+            var exact = new byte[declared];
+            var filled = 0;
+            int n;
+            while (filled < exact.Length && (n = await request.Body.ReadAsync(exact.AsMemory(filled), cancellationToken)) > 0)
             {
-                throw new ApiException(Errors.TooLarge("the server has received too large of a request body"));
+                filled += n;
             }
 
-            await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+            return filled == exact.Length ? exact : exact[..filled];
         }
 
-        return buffer.ToArray();
+        return await ReadUnsizedAsync(request.Body, cancellationToken);
+    }
+
+    private static async Task<byte[]> ReadUnsizedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            var length = 0;
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+            {
+                length += read;
+                if (length > MaxBytes)
+                {
+                    throw new ApiException(Errors.TooLarge("the server has received too large of a request body"));
+                }
+
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Decodes an object body by content type; malformed input is a 400 with the parser's message.</summary>

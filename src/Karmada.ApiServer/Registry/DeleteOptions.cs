@@ -14,5 +14,8 @@ public sealed record DeleteOptions
 
     public bool DryRun { get; init; }
 
+    /// <summary><c>gracePeriodSeconds</c>: null means the resource's default (see <see cref="GracefulDeletion"/>).</summary>
+    public long? GracePeriodSeconds { get; init; }
+
     public string UserName { get; init; } = "";
 }

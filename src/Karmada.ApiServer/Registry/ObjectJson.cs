@@ -10,15 +10,19 @@ public static class ObjectJson
     // Relaxed escaping prints what kube-apiserver prints (e.g. fieldsV1 keys k:{"name":"x"}, '&' in annotations).
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // One reusable buffer and writer per thread: serialization is synchronous, and the only allocation left per
+    // call is the exact-size result array.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _threadBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _threadWriter;
+
     public static byte[] Serialize(JsonNode node)
     {
-        var buffer = new ArrayBufferWriter<byte>(2048);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            node.WriteTo(writer);
-        }
-
-        return buffer.WrittenSpan.ToArray();
+        var writer = RentWriter(out var buffer);
+        node.WriteTo(writer);
+        return Finish(writer, buffer);
     }
 
     /// <summary>
@@ -27,32 +31,17 @@ public static class ObjectJson
     /// </summary>
     public static byte[] SerializeForStorage(JsonObject obj)
     {
-        var buffer = new ArrayBufferWriter<byte>(2048);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var writer = RentWriter(out var buffer);
+        writer.WriteStartObject();
+        WriteIfPresent(writer, obj, "apiVersion");
+        WriteIfPresent(writer, obj, "kind");
+        writer.WritePropertyName("metadata");
+        writer.WriteStartObject();
+        if (obj["metadata"] is JsonObject metadata)
         {
-            writer.WriteStartObject();
-            WriteIfPresent(writer, obj, "apiVersion");
-            WriteIfPresent(writer, obj, "kind");
-            writer.WritePropertyName("metadata");
-            writer.WriteStartObject();
-            if (obj["metadata"] is JsonObject metadata)
+            foreach (var (name, value) in metadata)
             {
-                foreach (var (name, value) in metadata)
-                {
-                    if (name == "resourceVersion")
-                    {
-                        continue;
-                    }
-
-                    writer.WritePropertyName(name);
-                    WriteValue(writer, value);
-                }
-            }
-
-            writer.WriteEndObject();
-            foreach (var (name, value) in obj)
-            {
-                if (name is "apiVersion" or "kind" or "metadata")
+                if (name == "resourceVersion")
                 {
                     continue;
                 }
@@ -60,11 +49,45 @@ public static class ObjectJson
                 writer.WritePropertyName(name);
                 WriteValue(writer, value);
             }
-
-            writer.WriteEndObject();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        writer.WriteEndObject();
+        foreach (var (name, value) in obj)
+        {
+            if (name is "apiVersion" or "kind" or "metadata")
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(name);
+            WriteValue(writer, value);
+        }
+
+        writer.WriteEndObject();
+        return Finish(writer, buffer);
+    }
+
+    private static Utf8JsonWriter RentWriter(out ArrayBufferWriter<byte> buffer)
+    {
+        buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(8192);
+        buffer.ResetWrittenCount();
+        var writer = _threadWriter ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        return writer;
+    }
+
+    private static byte[] Finish(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer)
+    {
+        writer.Flush();
+        var result = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > 1024 * 1024)
+        {
+            // Do not pin a huge buffer to the thread after one large object.
+            _threadBuffer = null;
+            _threadWriter = null;
+        }
+
+        return result;
     }
 
     private static void WriteIfPresent(Utf8JsonWriter writer, JsonObject obj, string name)

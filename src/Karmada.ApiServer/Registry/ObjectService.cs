@@ -145,7 +145,7 @@ public sealed class ObjectService(ResourceCatalog catalog, ResourceStores stores
             BumpGeneration(resource, subresource, old, updated);
             ownership.RecordUpdate(resource, old, updated, options.FieldManager, subresource);
 
-            if (JsonNode.DeepEquals(Normalize(old), Normalize(updated)))
+            if (ObjectComparison.IsNoOpUpdate(old, updated))
             {
                 return new WriteResult(current, false, request.Warnings);
             }
@@ -157,7 +157,7 @@ public sealed class ObjectService(ResourceCatalog catalog, ResourceStores stores
 
             try
             {
-                if (IsTerminating(updated) && Finalizers(updated).Count == 0 && updated["spec"]?["finalizers"] is not JsonArray { Count: > 0 })
+                if (IsTerminating(updated) && Finalizers(updated).Count == 0 && updated["spec"]?["finalizers"] is not JsonArray { Count: > 0 } && GracefulDeletion.GraceElapsed(updated))
                 {
                     await store.DeleteAsync(key, current.Revision, cancellationToken);
                     var gone = CachedObject.FromStored(key, ObjectJson.SerializeForStorage(updated), current.Revision, current.CreateRevision);
@@ -199,7 +199,8 @@ public sealed class ObjectService(ResourceCatalog catalog, ResourceStores stores
             var updated = obj.DeepClone().AsObject();
             var metadata = updated["metadata"]!.AsObject();
             var finalizers = Finalizers(updated);
-            var changed = false;
+            var grace = GracefulDeletion.Apply(resource, updated, options.GracePeriodSeconds, time.GetUtcNow());
+            var changed = grace == GracefulDeletionOutcome.Started;
             if (resource.Group.Length == 0 && resource.Plural == "namespaces")
             {
                 changed |= MarkNamespaceTerminating(updated);
@@ -222,7 +223,7 @@ public sealed class ObjectService(ResourceCatalog catalog, ResourceStores stores
 
             var pendingByNamespaceSpec = resource.Group.Length == 0 && resource.Plural == "namespaces"
                 && updated["spec"]?["finalizers"] is JsonArray { Count: > 0 };
-            if (finalizers.Count > 0 || pendingByNamespaceSpec)
+            if (finalizers.Count > 0 || pendingByNamespaceSpec || grace != GracefulDeletionOutcome.Immediate)
             {
                 if (metadata["deletionTimestamp"] is null)
                 {
@@ -301,24 +302,6 @@ public sealed class ObjectService(ResourceCatalog catalog, ResourceStores stores
     }
 
     public static bool IsTerminating(JsonObject obj) => obj["metadata"]?["deletionTimestamp"] is not null;
-
-    private static JsonObject Normalize(JsonObject obj)
-    {
-        var copy = obj.DeepClone().AsObject();
-        if (copy["metadata"] is JsonObject metadata)
-        {
-            metadata.Remove("resourceVersion");
-            if (metadata["managedFields"] is JsonArray fields)
-            {
-                foreach (var entry in fields.OfType<JsonObject>())
-                {
-                    entry.Remove("time");
-                }
-            }
-        }
-
-        return copy;
-    }
 
     private async Task EnsureNamespaceAcceptsAsync(string ns, CancellationToken cancellationToken)
     {
@@ -481,17 +464,7 @@ public sealed class ObjectService(ResourceCatalog catalog, ResourceStores stores
             return;
         }
 
-        static JsonObject Content(JsonObject o)
-        {
-            var copy = o.DeepClone().AsObject();
-            copy.Remove("metadata");
-            copy.Remove("status");
-            copy.Remove("apiVersion");
-            copy.Remove("kind");
-            return copy;
-        }
-
-        if (!JsonNode.DeepEquals(Content(old), Content(updated)))
+        if (ObjectComparison.ContentDiffers(old, updated))
         {
             updated["metadata"]!["generation"] = ((long?)old["metadata"]?["generation"] ?? 0) + 1;
         }

@@ -48,14 +48,14 @@ public sealed class ResourceStore : IAsyncDisposable
     {
         var stored = await _store.CreateAsync(key, ObjectJson.SerializeForStorage(obj), cancellationToken);
         NoteWrite(stored.ModRevision);
-        return CachedObject.FromStored(key, stored.Value.Span, stored.ModRevision, stored.CreateRevision);
+        return Cache.Adopt(CachedObject.FromStored(key, stored.Value.Span, stored.ModRevision, stored.CreateRevision));
     }
 
     public async Task<CachedObject> UpdateAsync(string key, JsonObject obj, long expectedRevision, CancellationToken cancellationToken)
     {
         var stored = await _store.UpdateAsync(key, ObjectJson.SerializeForStorage(obj), expectedRevision, cancellationToken);
         NoteWrite(stored.ModRevision);
-        return CachedObject.FromStored(key, stored.Value.Span, stored.ModRevision, stored.CreateRevision);
+        return Cache.Adopt(CachedObject.FromStored(key, stored.Value.Span, stored.ModRevision, stored.CreateRevision));
     }
 
     public async Task<CachedObject> DeleteAsync(string key, long? expectedRevision, CancellationToken cancellationToken)

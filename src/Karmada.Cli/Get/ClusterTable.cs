@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace Karmada.Cli.Get;
 
-/// <summary>One member's answer to a Table request.</summary>
-/// <param name="Cluster">The member cluster's name.</param>
+/// <summary>One cluster's answer to a Table request.</summary>
+/// <param name="Cluster">The member cluster's name, or <c>Karmada</c> for the control plane.</param>
 /// <param name="Table">The <c>meta.k8s.io/v1 Table</c> it returned.</param>
-public sealed record ClusterTable(string Cluster, JsonObject Table);
+/// <param name="IsControlPlane">The control plane's own objects: their ADOPTION is <c>-</c>, as upstream prints.</param>
+public sealed record ClusterTable(string Cluster, JsonObject Table, bool IsControlPlane = false);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using k8s;
 using Karmada.Cli.Members;
 using Karmada.Cli.Output;
 using Karmada.Cli.Resources;
@@ -8,8 +9,10 @@ using Karmada.Client;
 namespace Karmada.Cli.Get;
 
 /// <summary>
-/// <c>karmadactl get RESOURCE [NAME] [-n NS | -A] [-l selector] [--clusters a,b] [-o wide|yaml|json]</c>: the
-/// resource in every Ready member cluster (or the ones named), through the credentials Karmada holds for them.
+/// <c>karmadactl get RESOURCE [NAME] [-n NS | -A] [-l selector] [-s karmada|members|all] [--clusters a,b]
+/// [-o wide|yaml|json]</c>: the resource in the control plane (the default operation scope, as upstream), in every
+/// Ready member cluster (or the ones named by <c>--clusters</c>) through the credentials Karmada holds for them, or in
+/// both, with the cluster each lives in.
 /// </summary>
 public static class GetCommand
 {
@@ -23,15 +26,17 @@ public static class GetCommand
         var ns = NamespaceOptions.Create();
         var allNamespaces = new Option<bool>("--all-namespaces", "-A") { Description = "List across all namespaces." };
         var selector = new Option<string?>("--selector", "-l") { Description = "Label selector, e.g. app=nginx,tier!=cache." };
-        var clusters = ClusterListOption.Create();
+        var scope = OperationScopeOption.Create();
+        var clusters = ClusterListOption.Create(description: "Member clusters to query with --operation-scope members or all, comma-separated (default: every Ready cluster).");
         var output = OutputFormats.CreateOption(Formats);
-        var command = new Command("get", "Display resources in the member clusters, with the cluster each lives in.")
+        var command = new Command("get", "Display resources in the Karmada control plane and the member clusters, with the cluster each lives in.")
         {
-            resource, name, ns, allNamespaces, selector, clusters, output,
+            resource, name, ns, allNamespaces, selector, scope, clusters, output,
         };
         command.SetAction((parse, cancellationToken) => GlobalOptions.RunAsync(async () =>
         {
             var format = OutputFormats.Parse(parse.GetValue(output), Formats);
+            var operationScope = OperationScopeOption.Parse(parse.GetValue(scope));
             using var controlPlane = await options.ConnectAsync(parse, cancellationToken);
             var type = ResourceTypeResolver.Resolve(await ResourceTypeResolver.DiscoverAsync(controlPlane, cancellationToken), parse.GetValue(resource)!);
             var all = parse.GetValue(allNamespaces);
@@ -42,10 +47,23 @@ public static class GetCommand
             }
 
             string? @namespace = !type.Resource.Namespaced || all ? null : NamespaceOptions.Resolve(parse.GetValue(ns), controlPlane);
-            var request = new MemberQuery(type, @namespace, objectName, parse.GetValue(selector));
+            var request = new ObjectQuery(type, @namespace, objectName, parse.GetValue(selector));
             var skipped = new List<string>();
-            var targets = MemberClusters.Select(await MemberClusters.ListAsync(controlPlane, cancellationToken), ClusterListOption.Parse(parse.GetValue(clusters)), skipped);
-            var results = await Task.WhenAll(targets.Select(c => QueryAsync(controlPlane, c, request, format, cancellationToken)));
+            var queries = new List<Task<SourceResult>>();
+            if (operationScope.IncludesControlPlane())
+            {
+                var configuration = await KubeClients.LoadAsync(
+                    KubeClients.ResolveKubeconfig(parse.GetValue(options.Kubeconfig)), parse.GetValue(options.KarmadaContext), "Karmada control plane", "--kubeconfig");
+                queries.Add(GuardAsync(Source.ControlPlane, () => QueryAsync(Source.ControlPlane, controlPlane, configuration, request, format, cancellationToken)));
+            }
+
+            if (operationScope.IncludesMembers())
+            {
+                var targets = MemberClusters.Select(await MemberClusters.ListAsync(controlPlane, cancellationToken), ClusterListOption.Parse(parse.GetValue(clusters)), skipped);
+                queries.AddRange(targets.Select(c => QueryMemberAsync(controlPlane, c, request, format, cancellationToken)));
+            }
+
+            var results = await Task.WhenAll(queries);
             var errors = skipped.Concat(results.Select(r => r.Error).OfType<string>()).ToList();
 
             if (format is OutputFormat.Yaml or OutputFormat.Json)
@@ -58,7 +76,7 @@ public static class GetCommand
             }
             else
             {
-                var tables = results.Where(r => r.Table is not null).Select(r => new ClusterTable(r.Cluster, r.Table!)).ToList();
+                var tables = results.Where(r => r.Table is not null).Select(r => new ClusterTable(r.Source.Cluster, r.Table!, r.Source.IsControlPlane)).ToList();
                 var (headers, rows) = MultiClusterTable.Build(tables, format == OutputFormat.Wide, all && type.Resource.Namespaced);
                 if (rows.Count > 0)
                 {
@@ -73,7 +91,7 @@ public static class GetCommand
             var found = results.Any(r => r.Objects.Count > 0 || r.Table?["rows"] is JsonArray { Count: > 0 });
             if (objectName is not null && !found)
             {
-                errors.Add($"{type.Resource.Plural}{(type.Resource.Group.Length == 0 ? "" : "." + type.Resource.Group)} \"{objectName}\" not found in any member cluster");
+                errors.Add($"{type.Resource.Plural}{(type.Resource.Group.Length == 0 ? "" : "." + type.Resource.Group)} \"{objectName}\" not found {Where(operationScope)}");
             }
 
             if (errors.Count > 0)
@@ -84,43 +102,64 @@ public static class GetCommand
         return command;
     }
 
-    private static async Task<MemberResult> QueryAsync(KubeApiClient controlPlane, Api.Cluster.V1Alpha1.Cluster cluster, MemberQuery query, OutputFormat format, CancellationToken cancellationToken)
+    private static string Where(OperationScope scope) => scope switch
     {
-        var clusterName = cluster.Metadata.Name ?? "";
-        try
+        OperationScope.Karmada => "in the Karmada control plane",
+        OperationScope.Members => "in any member cluster",
+        _ => "in the Karmada control plane or any member cluster",
+    };
+
+    private static Task<SourceResult> QueryMemberAsync(KubeApiClient controlPlane, Api.Cluster.V1Alpha1.Cluster cluster, ObjectQuery query, OutputFormat format, CancellationToken cancellationToken)
+    {
+        var source = new Source(cluster.Metadata.Name ?? "", IsControlPlane: false);
+        return GuardAsync(source, async () =>
         {
             using var member = await MemberClusters.ConnectAsync(controlPlane, cluster, cancellationToken);
-            if (format is OutputFormat.Yaml or OutputFormat.Json)
-            {
-                if (query.Name is not null)
-                {
-                    try
-                    {
-                        return new MemberResult(clusterName, [await member.Client.GetAsync(query.Type.Resource, query.Namespace, query.Name, cancellationToken)], null, null);
-                    }
-                    catch (ApiException ex) when (ex.IsNotFound())
-                    {
-                        return new MemberResult(clusterName, [], null, null);
-                    }
-                }
+            return await QueryAsync(source, member.Client, member.Configuration, query, format, cancellationToken);
+        });
+    }
 
-                var list = await member.Client.ListAsync(query.Type.Resource, query.Namespace, new ListOptions { LabelSelector = query.Selector }, cancellationToken);
-                return new MemberResult(clusterName, [.. list.Items.Select(WithTypeMeta(query.Type))], null, null);
-            }
-
-            using var tables = new TableClient(member.Configuration);
-            try
-            {
-                return new MemberResult(clusterName, [], await tables.GetTableAsync(query.Path, cancellationToken), null);
-            }
-            catch (TableRequestException ex) when (ex.StatusCode == 404 && query.Name is not null)
-            {
-                return new MemberResult(clusterName, [], null, null);
-            }
+    /// <summary>One cluster that cannot be read is reported with the others' results, not instead of them.</summary>
+    private static async Task<SourceResult> GuardAsync(Source source, Func<Task<SourceResult>> query)
+    {
+        try
+        {
+            return await query();
         }
         catch (Exception ex) when (ex is CliException or ApiException or TableRequestException or HttpRequestException or IOException or TimeoutException or TaskCanceledException)
         {
-            return new MemberResult(clusterName, [], null, $"cluster({clusterName}): {ex.Message}");
+            return new SourceResult(source, [], null, source.IsControlPlane ? ex.Message : $"cluster({source.Cluster}): {ex.Message}");
+        }
+    }
+
+    private static async Task<SourceResult> QueryAsync(Source source, KubeApiClient client, KubernetesClientConfiguration configuration, ObjectQuery query, OutputFormat format, CancellationToken cancellationToken)
+    {
+        if (format is OutputFormat.Yaml or OutputFormat.Json)
+        {
+            if (query.Name is not null)
+            {
+                try
+                {
+                    return new SourceResult(source, [await client.GetAsync(query.Type.Resource, query.Namespace, query.Name, cancellationToken)], null, null);
+                }
+                catch (ApiException ex) when (ex.IsNotFound())
+                {
+                    return new SourceResult(source, [], null, null);
+                }
+            }
+
+            var list = await client.ListAsync(query.Type.Resource, query.Namespace, new ListOptions { LabelSelector = query.Selector }, cancellationToken);
+            return new SourceResult(source, [.. list.Items.Select(WithTypeMeta(query.Type))], null, null);
+        }
+
+        using var tables = new TableClient(configuration);
+        try
+        {
+            return new SourceResult(source, [], await tables.GetTableAsync(query.Path, cancellationToken), null);
+        }
+        catch (TableRequestException ex) when (ex.StatusCode == 404 && query.Name is not null)
+        {
+            return new SourceResult(source, [], null, null);
         }
     }
 
@@ -132,12 +171,18 @@ public static class GetCommand
         return item;
     };
 
-    private sealed record MemberQuery(DiscoveredResource Type, string? Namespace, string? Name, string? Selector)
+    private sealed record ObjectQuery(DiscoveredResource Type, string? Namespace, string? Name, string? Selector)
     {
         public string Path => Name is not null
             ? Type.Resource.ItemPath(Namespace, Name)
             : Type.Resource.CollectionPath(Namespace) + (string.IsNullOrEmpty(Selector) ? "" : "?labelSelector=" + Uri.EscapeDataString(Selector));
     }
 
-    private sealed record MemberResult(string Cluster, IReadOnlyList<JsonObject> Objects, JsonObject? Table, string? Error);
+    /// <summary>Where objects are read from: a member cluster, or the control plane (CLUSTER <c>Karmada</c>).</summary>
+    private sealed record Source(string Cluster, bool IsControlPlane)
+    {
+        public static readonly Source ControlPlane = new(OperationScopeOption.ControlPlaneCluster, IsControlPlane: true);
+    }
+
+    private sealed record SourceResult(Source Source, IReadOnlyList<JsonObject> Objects, JsonObject? Table, string? Error);
 }

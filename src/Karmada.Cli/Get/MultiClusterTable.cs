@@ -6,9 +6,10 @@ using Karmada.Api.WellKnown;
 namespace Karmada.Cli.Get;
 
 /// <summary>
-/// Merges the members' Tables into the one <c>karmadactl get</c> prints (upstream <c>reconstructionRow</c>): the
+/// Merges the clusters' Tables into the one <c>karmadactl get</c> prints (upstream <c>reconstructionRow</c>): the
 /// server's columns with CLUSTER after NAME and ADOPTION last (Y when the member object carries
-/// <c>karmada.io/managed=true</c>), NAMESPACE first with <c>-A</c>; priority-0 columns unless wide.
+/// <c>karmada.io/managed=true</c>, <c>-</c> for the control plane's objects), NAMESPACE first with <c>-A</c>;
+/// priority-0 columns unless wide.
 /// </summary>
 public static class MultiClusterTable
 {
@@ -67,7 +68,7 @@ public static class MultiClusterTable
                     }
                 }
 
-                line.Add(IsManaged(metadata) ? "Y" : "N");
+                line.Add(table.IsControlPlane ? "-" : IsManaged(metadata) ? "Y" : "N");
                 rows.Add(line);
             }
         }

@@ -35,6 +35,7 @@ public static class BindingControllers
 
         var synchronizer = new BindingWorkSynchronizer(
             client,
+            new CachedObjectReader(client, informers),
             new ResourceKindMapper(client),
             new WorkRenderer(interpreter),
             works,

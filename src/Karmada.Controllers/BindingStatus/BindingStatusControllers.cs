@@ -34,7 +34,7 @@ public static class BindingStatusControllers
         var time = services.GetRequiredService<TimeProvider>();
         var loggers = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         var interpreter = services.GetService<IResourceInterpreter>() ?? ResourceInterpreter.CreateDefault(time);
-        var templates = new TemplateStatusUpdater(client, new ResourceKindMapper(client), interpreter, loggers.CreateLogger<TemplateStatusUpdater>());
+        var templates = new TemplateStatusUpdater(client, new CachedObjectReader(client, informers), new ResourceKindMapper(client), interpreter, loggers.CreateLogger<TemplateStatusUpdater>());
         var works = informers.GetInformer(BindingResources.Works, BindingResources.WorkType, BindingResources.WorkMeta);
         return new HostedServiceGroup(() =>
         [

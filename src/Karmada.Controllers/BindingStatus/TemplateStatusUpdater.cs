@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Karmada.Api.Config.V1Alpha1;
 using Karmada.Client;
 using Karmada.Controllers.Binding;
+using Karmada.Controllers.Runtime;
 using Karmada.Interpreter;
 using Microsoft.Extensions.Logging;
 using WorkV1Alpha2 = Karmada.Api.Work.V1Alpha2;
@@ -10,22 +11,24 @@ namespace Karmada.Controllers.BindingStatus;
 
 /// <summary>
 /// Writes a resource template's <c>.status</c> from its binding's aggregated status through the interpreter's
-/// AggregateStatus (upstream <c>updateResourceStatus</c>). The template is read from the API server, not a cache, so
-/// a busy template does not spin on stale versions; the status subresource is written only when it changed, and a
-/// conflict is retried with a fresh read.
+/// AggregateStatus (upstream <c>updateResourceStatus</c>). The template is read from the shared informer cache (a GET
+/// per aggregation was one of the requests that throttled propagation); the status subresource is written only when
+/// it changed, and a conflict (a stale cached copy) is retried with a fresh read from the API server.
 /// </summary>
 public sealed partial class TemplateStatusUpdater
 {
     private const int ConflictRetries = 5;
 
     private readonly KubeApiClient _client;
+    private readonly CachedObjectReader _reader;
     private readonly ResourceKindMapper _mapper;
     private readonly IResourceInterpreter _interpreter;
     private readonly ILogger _logger;
 
-    public TemplateStatusUpdater(KubeApiClient client, ResourceKindMapper mapper, IResourceInterpreter interpreter, ILogger<TemplateStatusUpdater> logger)
+    public TemplateStatusUpdater(KubeApiClient client, CachedObjectReader reader, ResourceKindMapper mapper, IResourceInterpreter interpreter, ILogger<TemplateStatusUpdater> logger)
     {
         _client = client;
+        _reader = reader;
         _mapper = mapper;
         _interpreter = interpreter;
         _logger = logger;
@@ -46,12 +49,10 @@ public sealed partial class TemplateStatusUpdater
         var ns = rest.Namespaced ? resource.Namespace : null;
         for (var attempt = 1; ; attempt++)
         {
-            JsonObject template;
-            try
-            {
-                template = await _client.GetAsync(rest, ns, resource.Name, cancellationToken);
-            }
-            catch (ApiException ex) when (ex.IsNotFound())
+            var template = attempt == 1
+                ? await _reader.GetAsync(rest, ns, resource.Name, resource.ResourceVersion, cancellationToken)
+                : await GetOrNullAsync(rest, ns, resource.Name, cancellationToken);
+            if (template is null)
             {
                 // The template is gone and garbage collection has not removed the binding yet.
                 return false;
@@ -73,6 +74,18 @@ public sealed partial class TemplateStatusUpdater
             {
                 // Someone wrote the template since the read: aggregate again over the fresh copy.
             }
+        }
+    }
+
+    private async Task<JsonObject?> GetOrNullAsync(ResourceRef resource, string? ns, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _client.GetAsync(resource, ns, name, cancellationToken);
+        }
+        catch (ApiException ex) when (ex.IsNotFound())
+        {
+            return null;
         }
     }
 

@@ -6,6 +6,7 @@ using Karmada.Client.Controllers;
 using Karmada.Client.Informers;
 using Karmada.Client.Queues;
 using Karmada.Controllers.Detector;
+using Karmada.Controllers.Runtime;
 using Karmada.Interpreter;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,24 +17,24 @@ namespace Karmada.Controllers.Dependencies;
 /// <summary>
 /// The dependencies distributor (upstream <c>pkg/dependenciesdistributor</c>, gate PropagateDeps): reconciles every
 /// ResourceBinding change with <see cref="DependenciesDistributorReconciler"/>, and re-queues the
-/// <c>propagateDeps</c> bindings of a namespace when a ConfigMap, Secret, ServiceAccount or PersistentVolumeClaim
-/// appears or changes there, so a dependency created after its workload is still attached.
+/// <c>propagateDeps</c> bindings that recorded a ConfigMap, Secret, ServiceAccount or PersistentVolumeClaim as a
+/// dependency when it appears, changes or goes, so a dependency created after its workload is still attached.
 /// </summary>
 public sealed class DependenciesDistributor : IHostedService, IDisposable
 {
     /// <summary>The controller's name in <c>--controllers</c>.</summary>
     public const string Name = "dependenciesDistributor";
 
-    private static readonly ResourceRef[] DependencyResources =
+    private static readonly (ResourceRef Resource, string Kind)[] DependencyResources =
     [
-        ResourceRef.ConfigMaps,
-        ResourceRef.Secrets,
-        new(string.Empty, "v1", "serviceaccounts", Namespaced: true),
-        new(string.Empty, "v1", "persistentvolumeclaims", Namespaced: true),
+        (ResourceRef.ConfigMaps, "ConfigMap"),
+        (ResourceRef.Secrets, "Secret"),
+        (new(string.Empty, "v1", "serviceaccounts", Namespaced: true), "ServiceAccount"),
+        (new(string.Empty, "v1", "persistentvolumeclaims", Namespaced: true), "PersistentVolumeClaim"),
     ];
 
     private readonly SharedInformer<ResourceBinding> _bindings;
-    private readonly IReadOnlyList<SharedInformer<JsonObject>> _dependencies;
+    private readonly IReadOnlyList<(SharedInformer<JsonObject> Informer, string Kind)> _dependencies;
     private readonly WorkQueue<ObjectKey> _queue;
     private readonly Controller<ObjectKey> _controller;
     private readonly Lock _gate = new();
@@ -53,12 +54,12 @@ public sealed class DependenciesDistributor : IHostedService, IDisposable
             BindingStore.ResourceBindings,
             KarmadaJson.GetTypeInfo<ResourceBinding>(),
             new ObjectMetaAccessor<ResourceBinding>(b => b.Metadata.Namespace, b => b.Metadata.Name, b => b.Metadata.ResourceVersion));
-        _dependencies = [.. DependencyResources.Select(r => informers.GetInformer(r))];
+        _dependencies = [.. DependencyResources.Select(r => (informers.GetInformer(r.Resource), r.Kind))];
         _queue = new WorkQueue<ObjectKey>("dependencies-distributor", RateLimiters.DefaultController<ObjectKey>(timeProvider), timeProvider);
         _controller = new Controller<ObjectKey>(
             Name,
             new DependenciesDistributorReconciler(
-                client, _bindings, interpreter, new ResourceKindMapper(client), loggerFactory.CreateLogger<DependenciesDistributorReconciler>()),
+                client, new CachedObjectReader(client, informers), _bindings, interpreter, new ResourceKindMapper(client), loggerFactory.CreateLogger<DependenciesDistributorReconciler>()),
             _queue,
             Options.Create(new ControllerOptions { Workers = workers }),
             loggerFactory.CreateLogger<Controller<ObjectKey>>(),
@@ -72,12 +73,21 @@ public sealed class DependenciesDistributor : IHostedService, IDisposable
         {
             _bindings.AddEventHandler(
                 onAdd: b => _queue.Add(Key(b)),
-                onUpdate: (_, b) => _queue.Add(Key(b)),
+                onUpdate: (old, b) =>
+                {
+                    // As upstream, only a new generation (spec: clusters, resource, propagateDeps) or a deletion is news;
+                    // status writes and this controller's own annotation are not.
+                    if (old.Metadata.Generation != b.Metadata.Generation || (old.Metadata.DeletionTimestamp is null) != (b.Metadata.DeletionTimestamp is null))
+                    {
+                        _queue.Add(Key(b));
+                    }
+                },
                 onDelete: b => _queue.Add(Key(b))),
         };
-        registrations.AddRange(_dependencies.Select(d => d.AddEventHandler(
-            onAdd: obj => EnqueueIndependentBindings(JsonObjectMeta.GetNamespace(obj)),
-            onUpdate: (_, obj) => EnqueueIndependentBindings(JsonObjectMeta.GetNamespace(obj)))));
+        registrations.AddRange(_dependencies.Select(d => d.Informer.AddEventHandler(
+            onAdd: obj => EnqueueDependents(d.Kind, obj),
+            onUpdate: (_, obj) => EnqueueDependents(d.Kind, obj),
+            onDelete: obj => EnqueueDependents(d.Kind, obj))));
         lock (_gate)
         {
             _registrations = registrations;
@@ -109,11 +119,20 @@ public sealed class DependenciesDistributor : IHostedService, IDisposable
         _queue.Dispose();
     }
 
-    private void EnqueueIndependentBindings(string? ns)
+    /// <summary>
+    /// Queues the independent bindings of the object's namespace that recorded it as a dependency; a binding that has
+    /// not recorded its dependencies yet is queued by its own add event.
+    /// </summary>
+    private void EnqueueDependents(string kind, JsonObject obj)
     {
-        foreach (var binding in _bindings.Indexer.List().Where(b => b.Spec.PropagateDeps && b.Metadata.Namespace == ns))
+        var ns = JsonObjectMeta.GetNamespace(obj);
+        foreach (var binding in _bindings.Indexer.List())
         {
-            _queue.Add(Key(binding));
+            if (binding.Spec.PropagateDeps && binding.Metadata.Namespace == ns
+                && RecordedDependencies.Matches(binding.Metadata.Annotations, ns, "v1", kind, obj))
+            {
+                _queue.Add(Key(binding));
+            }
         }
     }
 

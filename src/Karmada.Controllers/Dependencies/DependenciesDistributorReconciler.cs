@@ -7,6 +7,7 @@ using Karmada.Client;
 using Karmada.Client.Controllers;
 using Karmada.Client.Informers;
 using Karmada.Controllers.Detector;
+using Karmada.Controllers.Runtime;
 using Karmada.Interpreter;
 using Karmada.Policy.Selection;
 using Microsoft.Extensions.Logging;
@@ -23,9 +24,12 @@ namespace Karmada.Controllers.Dependencies;
 /// </summary>
 public sealed partial class DependenciesDistributorReconciler : IReconciler<ObjectKey>
 {
+    private const int MaxConflictRetries = 5;
+
     private static readonly JsonTypeInfo<ResourceBinding> BindingType = KarmadaJson.GetTypeInfo<ResourceBinding>();
 
     private readonly KubeApiClient _client;
+    private readonly CachedObjectReader _reader;
     private readonly SharedInformer<ResourceBinding> _bindings;
     private readonly IResourceInterpreter _interpreter;
     private readonly ResourceKindMapper _kinds;
@@ -33,12 +37,14 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
 
     public DependenciesDistributorReconciler(
         KubeApiClient client,
+        CachedObjectReader reader,
         SharedInformer<ResourceBinding> bindings,
         IResourceInterpreter interpreter,
         ResourceKindMapper kinds,
         ILogger<DependenciesDistributorReconciler> logger)
     {
         _client = client;
+        _reader = reader;
         _bindings = bindings;
         _interpreter = interpreter;
         _kinds = kinds;
@@ -71,7 +77,7 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
         }
 
         var resource = await _kinds.FindAsync(binding.Spec.Resource.ApiVersion, binding.Spec.Resource.Kind, cancellationToken);
-        var template = resource is null ? null : await GetOrNullAsync(resource, ns, binding.Spec.Resource.Name, cancellationToken);
+        var template = resource is null ? null : await _reader.GetAsync(resource, ns, binding.Spec.Resource.Name, binding.Spec.Resource.ResourceVersion, cancellationToken);
         if (template is null)
         {
             // The template is gone: the garbage collector deletes this binding, and the deletion path cleans up.
@@ -132,7 +138,7 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
         var ns = string.IsNullOrEmpty(dependency.Namespace) ? bindingNamespace : dependency.Namespace;
         if (!string.IsNullOrEmpty(dependency.Name))
         {
-            return await GetOrNullAsync(resource, ns, dependency.Name, cancellationToken) is { } obj ? [WithTypeMeta(obj, dependency)] : [];
+            return await _reader.GetAsync(resource, ns, dependency.Name, null, cancellationToken) is { } obj ? [WithTypeMeta(obj, dependency)] : [];
         }
 
         if (dependency.LabelSelector is null)
@@ -140,8 +146,8 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
             return [];
         }
 
-        var list = await _client.ListAsync(resource, ns, cancellationToken: cancellationToken);
-        return [.. list.Items
+        var list = await _reader.ListAsync(resource, ns, cancellationToken);
+        return [.. list
             .Where(o => LabelSelectorMatcher.Matches(dependency.LabelSelector, ClaimMetadata.StringMap(o, "labels") ?? []))
             .Select(o => WithTypeMeta(o, dependency))];
     }
@@ -152,22 +158,44 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
         var desired = AttachedBindings.Build(dependency, independent);
         var ns = desired.Metadata.Namespace;
         var name = desired.Metadata.Name!;
-        var existing = await GetBindingOrNullAsync(ns, name, cancellationToken);
+        var existing = _bindings.Indexer.Get(new ObjectKey(ns, name));
         if (existing is null)
         {
-            await _client.CreateAsync(BindingStore.ResourceBindings, ns, desired, BindingType, cancellationToken: cancellationToken);
-            LogAttached(_logger, ns ?? string.Empty, name, independent.Metadata.Name ?? string.Empty);
-            return name;
+            try
+            {
+                await _client.CreateAsync(BindingStore.ResourceBindings, ns, desired, BindingType, cancellationToken: cancellationToken);
+                LogAttached(_logger, ns ?? string.Empty, name, independent.Metadata.Name ?? string.Empty);
+                return name;
+            }
+            catch (ApiException ex) when (ex.IsAlreadyExists())
+            {
+                // The cache has not seen it yet (another independent binding attached it a moment ago): merge into the stored one.
+                existing = await _client.GetAsync(BindingStore.ResourceBindings, ns, name, BindingType, cancellationToken);
+            }
         }
 
-        var updated = existing.DeepClone();
-        AttachedBindings.Merge(updated, dependency, independent);
-        if (KarmadaJson.Serialize(updated) != KarmadaJson.Serialize(existing))
+        // A dependency shared by many workloads (one ConfigMap for a whole namespace) has one attached binding that all
+        // their distributors write: a conflict is merged again into the stored binding at once rather than requeued
+        // behind the rate limiter, where a namespace's worth of bindings would take turns losing the race.
+        for (var attempt = 1; ; attempt++)
         {
-            await _client.UpdateAsync(BindingStore.ResourceBindings, ns, name, updated, BindingType, cancellationToken: cancellationToken);
-        }
+            var updated = existing.DeepClone();
+            AttachedBindings.Merge(updated, dependency, independent);
+            if (KarmadaJson.Serialize(updated) == KarmadaJson.Serialize(existing))
+            {
+                return name;
+            }
 
-        return name;
+            try
+            {
+                await _client.UpdateAsync(BindingStore.ResourceBindings, ns, name, updated, BindingType, cancellationToken: cancellationToken);
+                return name;
+            }
+            catch (ApiException ex) when (ex.IsConflict() && attempt < MaxConflictRetries)
+            {
+                existing = await _client.GetAsync(BindingStore.ResourceBindings, ns, name, BindingType, cancellationToken);
+            }
+        }
     }
 
     /// <summary>Removes the independent binding from the attached bindings labelled for it, except those in <paramref name="keep"/>.</summary>
@@ -199,30 +227,6 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
         }
         catch (ApiException ex) when (ex.IsNotFound())
         {
-        }
-    }
-
-    private async Task<ResourceBinding?> GetBindingOrNullAsync(string? ns, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _client.GetAsync(BindingStore.ResourceBindings, ns, name, BindingType, cancellationToken);
-        }
-        catch (ApiException ex) when (ex.IsNotFound())
-        {
-            return null;
-        }
-    }
-
-    private async Task<JsonObject?> GetOrNullAsync(ResourceRef resource, string ns, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _client.GetAsync(resource, resource.Namespaced ? ns : null, name, cancellationToken);
-        }
-        catch (ApiException ex) when (ex.IsNotFound())
-        {
-            return null;
         }
     }
 

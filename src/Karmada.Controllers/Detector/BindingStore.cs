@@ -2,6 +2,7 @@ using Karmada.Api;
 using Karmada.Api.Meta;
 using Karmada.Api.Work.V1Alpha2;
 using Karmada.Client;
+using Karmada.Client.Informers;
 
 namespace Karmada.Controllers.Detector;
 
@@ -15,8 +16,9 @@ public enum BindingWriteResult
 
 /// <summary>
 /// Writes ResourceBindings and ClusterResourceBindings for the detector: create-or-update by read-modify-write with
-/// optimistic concurrency (a 409 re-reads and retries), so fields other controllers own — the scheduler's
-/// <c>clusters</c> above all — always come from the latest stored binding.
+/// optimistic concurrency, so fields other controllers own — the scheduler's <c>clusters</c> above all — always come
+/// from the latest stored binding. The first attempt reads the shared binding informer's cache; a 409 (the cache was
+/// stale, or someone wrote in between) re-reads from the API server and retries.
 /// </summary>
 public sealed class BindingStore
 {
@@ -29,11 +31,15 @@ public sealed class BindingStore
     public static ResourceRef ClusterResourceBindings { get; } = new("work.karmada.io", "v1alpha2", "clusterresourcebindings", Namespaced: false);
 
     private readonly KubeApiClient _client;
+    private readonly InformerFactory? _informers;
 
-    public BindingStore(KubeApiClient client)
+    /// <param name="client">The control-plane client.</param>
+    /// <param name="informers">The process's informers, for cache-first reads; null reads from the API server.</param>
+    public BindingStore(KubeApiClient client, InformerFactory? informers = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
+        _informers = informers;
     }
 
     /// <summary>
@@ -49,8 +55,8 @@ public sealed class BindingStore
             try
             {
                 return desired.IsCluster
-                    ? await WriteAsync(ClusterResourceBindings, Cluster, desired, cancellationToken)
-                    : await WriteAsync(ResourceBindings, Namespaced, desired, cancellationToken);
+                    ? await WriteAsync(ClusterResourceBindings, Cluster, desired, fromCache: attempt == 1, cancellationToken)
+                    : await WriteAsync(ResourceBindings, Namespaced, desired, fromCache: attempt == 1, cancellationToken);
             }
             catch (ApiException ex) when ((ex.IsConflict() || ex.IsAlreadyExists()) && attempt < MaxAttempts)
             {
@@ -91,13 +97,15 @@ public sealed class BindingStore
 
     private static readonly Kind<ClusterResourceBinding> Cluster = new(b => b.Metadata, b => b.Spec, () => new ClusterResourceBinding());
 
-    private async Task<BindingWriteResult> WriteAsync<T>(ResourceRef resource, Kind<T> kind, DesiredBinding desired, CancellationToken cancellationToken)
+    private async Task<BindingWriteResult> WriteAsync<T>(ResourceRef resource, Kind<T> kind, DesiredBinding desired, bool fromCache, CancellationToken cancellationToken)
         where T : class
     {
         var typeInfo = KarmadaJson.GetTypeInfo<T>();
         var ns = desired.Metadata.Namespace;
         var name = desired.Metadata.Name!;
-        var existing = await GetOrNullAsync(resource, ns, name, typeInfo, cancellationToken);
+        var existing = fromCache && Cached(resource, kind, typeInfo) is { } cache
+            ? cache.Indexer.Get(new ObjectKey(ns, name))
+            : await GetOrNullAsync(resource, ns, name, typeInfo, cancellationToken);
         if (existing is null)
         {
             var created = kind.Create();
@@ -143,6 +151,19 @@ public sealed class BindingStore
         {
             await _client.UpdateAsync(resource, ns, name, updated, typeInfo, cancellationToken: cancellationToken);
         }
+    }
+
+    /// <summary>The binding informer when it has synced (the same one the scheduler and binding controllers share).</summary>
+    private SharedInformer<T>? Cached<T>(ResourceRef resource, Kind<T> kind, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        if (_informers is null)
+        {
+            return null;
+        }
+
+        var informer = _informers.GetInformer(resource, typeInfo, new ObjectMetaAccessor<T>(b => kind.Meta(b).Namespace, b => kind.Meta(b).Name, b => kind.Meta(b).ResourceVersion));
+        return informer.HasSynced ? informer : null;
     }
 
     private async Task<T?> GetOrNullAsync<T>(ResourceRef resource, string? ns, string name, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)

@@ -32,6 +32,7 @@ public sealed partial class PolicyReconciler : IReconciler<PolicyKey>
 
     public PolicyReconciler(
         KubeApiClient client,
+        InformerFactory informers,
         TemplateInformers templates,
         SharedInformer<PropagationPolicy> propagationPolicies,
         SharedInformer<ClusterPropagationPolicy> clusterPropagationPolicies,
@@ -44,7 +45,7 @@ public sealed partial class PolicyReconciler : IReconciler<PolicyKey>
         _clusterPropagationPolicies = clusterPropagationPolicies;
         _enqueueTemplate = enqueueTemplate;
         _claims = new TemplateClaims(client);
-        _bindings = new BindingStore(client);
+        _bindings = new BindingStore(client, informers);
         _logger = logger;
     }
 

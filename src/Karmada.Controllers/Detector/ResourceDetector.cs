@@ -77,7 +77,7 @@ public sealed partial class ResourceDetector : IHostedService, IDisposable
         _templateController = new Controller<TemplateKey>(
             Name,
             new TemplateReconciler(
-                client, _templates, _propagationPolicies, _clusterPropagationPolicies, interpreter, options.PolicyPreemption, loggerFactory.CreateLogger<TemplateReconciler>()),
+                client, informers, _templates, _propagationPolicies, _clusterPropagationPolicies, interpreter, options.PolicyPreemption, loggerFactory.CreateLogger<TemplateReconciler>()),
             _templateQueue,
             controllerOptions,
             loggerFactory.CreateLogger<Controller<TemplateKey>>(),
@@ -86,7 +86,7 @@ public sealed partial class ResourceDetector : IHostedService, IDisposable
         _policyController = new Controller<PolicyKey>(
             "propagationPolicyDetector",
             new PolicyReconciler(
-                client, _templates, _propagationPolicies, _clusterPropagationPolicies, _templateQueue.Add, loggerFactory.CreateLogger<PolicyReconciler>()),
+                client, informers, _templates, _propagationPolicies, _clusterPropagationPolicies, _templateQueue.Add, loggerFactory.CreateLogger<PolicyReconciler>()),
             _policyQueue,
             controllerOptions,
             loggerFactory.CreateLogger<Controller<PolicyKey>>(),

@@ -31,6 +31,7 @@ public sealed partial class TemplateReconciler : IReconciler<TemplateKey>
 
     public TemplateReconciler(
         KubeApiClient client,
+        InformerFactory informers,
         TemplateInformers templates,
         SharedInformer<PropagationPolicy> propagationPolicies,
         SharedInformer<ClusterPropagationPolicy> clusterPropagationPolicies,
@@ -44,7 +45,7 @@ public sealed partial class TemplateReconciler : IReconciler<TemplateKey>
         _clusterPropagationPolicies = clusterPropagationPolicies;
         _interpreter = interpreter;
         _claims = new TemplateClaims(client);
-        _bindings = new BindingStore(client);
+        _bindings = new BindingStore(client, informers);
         _preemptionEnabled = preemptionEnabled;
         _logger = logger;
     }

@@ -75,9 +75,11 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
     /// <summary>
     /// The member-object event handler that re-enqueues the owning Work on anything that may be drift: adds, deletes,
     /// and updates that changed the object's version or its labels/annotations (status-only writes by member
-    /// controllers of generation-keeping kinds are skipped).
+    /// controllers of generation-keeping kinds are skipped). With <paramref name="applied"/>, the add event of an object
+    /// this controller has just created (the version it recorded) is skipped too: it is the echo of its own write, and
+    /// reconciling it again doubled the controller's work under load.
     /// </summary>
-    public static ResourceEventHandler<JsonObject> DriftHandler(Action<ObjectKey> enqueueWork)
+    public static ResourceEventHandler<JsonObject> DriftHandler(Action<ObjectKey> enqueueWork, AppliedVersionRecords? applied = null)
     {
         ArgumentNullException.ThrowIfNull(enqueueWork);
         void Enqueue(JsonObject obj)
@@ -90,7 +92,13 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
 
         return new ResourceEventHandler<JsonObject>
         {
-            OnAdd = Enqueue,
+            OnAdd = obj =>
+            {
+                if (applied is null || !IsEchoOfOwnWrite(applied, obj))
+                {
+                    Enqueue(obj);
+                }
+            },
             OnUpdate = (old, current) =>
             {
                 if (AppliedVersion.VersionOf(old) != AppliedVersion.VersionOf(current)
@@ -102,6 +110,17 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
             },
             OnDelete = Enqueue,
         };
+    }
+
+    /// <summary>Whether a member object is exactly the version this controller recorded when it wrote it.</summary>
+    public static bool IsEchoOfOwnWrite(AppliedVersionRecords applied, JsonObject memberObject)
+    {
+        ArgumentNullException.ThrowIfNull(applied);
+        ArgumentNullException.ThrowIfNull(memberObject);
+        return KarmadaMarks.WorkOf(memberObject) is { } work
+            && ReservedNamespaces.ClusterOfExecutionSpace(work.Namespace) is { } cluster
+            && applied.Get(cluster, ManifestIdentity.Of(memberObject)) is { } version
+            && version.ObjectVersion == AppliedVersion.VersionOf(memberObject);
     }
 
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)

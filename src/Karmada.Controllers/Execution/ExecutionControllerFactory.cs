@@ -41,7 +41,8 @@ public static class ExecutionControllerFactory
         ArgumentNullException.ThrowIfNull(options);
         var (time, loggers) = (services.GetRequiredService<TimeProvider>(), LoggerFactoryOf(services));
         var queue = new WorkQueue<ObjectKey>(ExecutionController.Name, RateLimiters.DefaultController<ObjectKey>(time), time);
-        var watches = new MemberObjectWatches(ExecutionController.DriftHandler(queue.Add));
+        var applied = new AppliedVersionRecords();
+        var watches = new MemberObjectWatches(ExecutionController.DriftHandler(queue.Add, applied));
         var targets = TargetsOf(services);
         var works = WorkInformer(services, targets);
         var clusters = ControllerServiceCollectionExtensions.ClusterInformer(services);
@@ -53,7 +54,7 @@ public static class ExecutionControllerFactory
             services.GetRequiredService<MemberClusterInformers>(),
             watches,
             new ManifestResourceResolver(),
-            new AppliedVersionRecords(),
+            applied,
             InterpreterOf(services, time),
             time,
             loggers.CreateLogger<ExecutionController>());

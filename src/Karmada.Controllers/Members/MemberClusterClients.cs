@@ -4,27 +4,37 @@ using System.Text;
 using System.Text.Json.Nodes;
 using k8s;
 using Karmada.Client;
+using Karmada.Client.Informers;
 using Microsoft.Extensions.Logging;
 using ClusterV1Alpha1 = Karmada.Api.Cluster.V1Alpha1;
 
 namespace Karmada.Controllers.Members;
 
 /// <summary>
-/// The cache behind <see cref="IMemberClusterClients"/>. The Secret is read from the control plane on every call (one
-/// small GET per status round) so a rotated credential takes effect on the next round; the client is only rebuilt when
-/// the Secret's resourceVersion, the endpoint or the TLS setting changed.
+/// The cache behind <see cref="IMemberClusterClients"/>. The credential Secret is read on every call so a rotated
+/// credential takes effect at once, but from a Secret informer scoped to the Secret's namespace (a GET per call cost
+/// the execution and work-status controllers one control-plane request per reconcile); a Secret the informer has not
+/// seen yet (just created with its Cluster) is read directly. The client is only rebuilt when the Secret's
+/// resourceVersion, the endpoint or the TLS setting changed.
 /// </summary>
 public sealed class MemberClusterClients : IMemberClusterClients, IDisposable
 {
     private readonly KubeApiClient _controlPlane;
+    private readonly InformerFactory? _informers;
     private readonly ControllerManagerOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ConcurrentDictionary<string, (string Fingerprint, KubeApiClient Client)> _clients = new(StringComparer.Ordinal);
 
-    public MemberClusterClients(KubeApiClient controlPlane, ControllerManagerOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    /// <param name="controlPlane">The control-plane client the Secrets are read with.</param>
+    /// <param name="options">The manager's options (the member request timeout).</param>
+    /// <param name="timeProvider">Clock of the member clients.</param>
+    /// <param name="loggerFactory">Loggers of the member clients.</param>
+    /// <param name="informers">The process's informer factory for cached Secret reads; null reads every time.</param>
+    public MemberClusterClients(KubeApiClient controlPlane, ControllerManagerOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory, InformerFactory? informers = null)
     {
         _controlPlane = controlPlane;
+        _informers = informers;
         _options = options;
         _timeProvider = timeProvider;
         _loggerFactory = loggerFactory;
@@ -45,14 +55,17 @@ public sealed class MemberClusterClients : IMemberClusterClients, IDisposable
             throw new MemberClusterConfigurationException($"Cluster {name} has no spec.secretRef with the member credentials.");
         }
 
-        JsonObject secret;
-        try
+        var secret = await CachedSecretAsync(secretRef.Namespace, secretRef.Name, cancellationToken);
+        if (secret is null)
         {
-            secret = await _controlPlane.GetAsync(ResourceRef.Secrets, secretRef.Namespace, secretRef.Name, cancellationToken);
-        }
-        catch (ApiException ex) when (ex.IsNotFound())
-        {
-            throw new MemberClusterConfigurationException($"Cluster {name}: the Secret {secretRef.Namespace}/{secretRef.Name} named by spec.secretRef does not exist.", ex);
+            try
+            {
+                secret = await _controlPlane.GetAsync(ResourceRef.Secrets, secretRef.Namespace, secretRef.Name, cancellationToken);
+            }
+            catch (ApiException ex) when (ex.IsNotFound())
+            {
+                throw new MemberClusterConfigurationException($"Cluster {name}: the Secret {secretRef.Namespace}/{secretRef.Name} named by spec.secretRef does not exist.", ex);
+            }
         }
 
         var fingerprint = $"{endpoint}|{cluster.Spec.InsecureSkipTlsVerification}|{JsonObjectMeta.GetUid(secret)}|{JsonObjectMeta.GetResourceVersion(secret)}";
@@ -71,6 +84,22 @@ public sealed class MemberClusterClients : IMemberClusterClients, IDisposable
 
         // The replaced client may still serve an in-flight call of another worker; it is left to the GC.
         return client;
+    }
+
+    private async Task<JsonObject?> CachedSecretAsync(string? ns, string name, CancellationToken cancellationToken)
+    {
+        if (_informers is null)
+        {
+            return null;
+        }
+
+        var secrets = _informers.GetInformer(ResourceRef.Secrets, new InformerScope(ns));
+        if (!secrets.HasSynced)
+        {
+            await secrets.WaitForCacheSyncAsync(cancellationToken);
+        }
+
+        return secrets.Indexer.Get(new ObjectKey(ns, name));
     }
 
     public void Remove(string clusterName)

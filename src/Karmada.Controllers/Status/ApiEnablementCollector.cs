@@ -15,13 +15,18 @@ public static class ApiEnablementCollector
     {
         ArgumentNullException.ThrowIfNull(member);
         var groupVersions = new List<(string GroupVersion, string Path)>();
-        var core = await GetJsonAsync(member, "/api", cancellationToken);
+
+        // The discovery documents are independent: fetch them concurrently so one round costs a few round trips, not
+        // one per group/version (it gates how soon a newly joined cluster turns Ready).
+        var coreFetch = GetJsonAsync(member, "/api", cancellationToken);
+        var groupsFetch = GetJsonAsync(member, "/apis", cancellationToken);
+        var core = await coreFetch;
         if (core?["versions"] is JsonArray versions)
         {
             groupVersions.AddRange(versions.Select(v => v?.GetValue<string>()).OfType<string>().Select(v => (v, $"/api/{v}")));
         }
 
-        var groups = await GetJsonAsync(member, "/apis", cancellationToken);
+        var groups = await groupsFetch;
         if (groups?["groups"] is JsonArray groupList)
         {
             foreach (var group in groupList.OfType<JsonObject>())
@@ -38,9 +43,11 @@ public static class ApiEnablementCollector
 
         var complete = core is not null && groups is not null;
         var result = new List<ClusterV1Alpha1.APIEnablement>();
-        foreach (var (groupVersion, path) in groupVersions.Distinct())
+        var distinct = groupVersions.Distinct().ToList();
+        var documents = await Task.WhenAll(distinct.Select(gv => GetJsonAsync(member, gv.Path, cancellationToken)));
+        for (var i = 0; i < distinct.Count; i++)
         {
-            var document = await GetJsonAsync(member, path, cancellationToken);
+            var (groupVersion, document) = (distinct[i].GroupVersion, documents[i]);
             if (document?["resources"] is not JsonArray resources)
             {
                 complete = false;

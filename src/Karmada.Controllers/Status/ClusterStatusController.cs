@@ -26,6 +26,8 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
     internal const string ClusterUnhealthyMessage = "cluster is reachable but health endpoint responded without ok";
     internal const string ClusterNotReachableMessage = "cluster is not reachable";
 
+    private static readonly TimeSpan SummaryRetry = TimeSpan.FromSeconds(1);
+
     private readonly KubeApiClient _client;
     private readonly SharedInformer<ClusterV1Alpha1.Cluster> _clusters;
     private readonly IMemberClusterClients _memberClients;
@@ -107,9 +109,11 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
         }
 
         var changed = ConditionSetter.Set(status.Conditions, ready, now);
-        changed |= await CollectAsync(key.Name, member, status, now, cancellationToken);
-        await WriteIfChangedAsync(cached, cluster, changed, cancellationToken);
-        return requeue;
+        var (collected, summariesPending) = await CollectAsync(key.Name, member, status, now, cancellationToken);
+        await WriteIfChangedAsync(cached, cluster, changed || collected, cancellationToken);
+
+        // A newly watched member: Ready is written already, the summaries follow as soon as its informers have listed.
+        return summariesPending ? new ReconcileResult(SummaryRetry) : requeue;
     }
 
     private static Condition ReadyCondition(ConditionStatus status, string reason, string message) =>
@@ -143,8 +147,11 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
         }
     }
 
-    /// <summary>Version, API enablements and summaries of an online member; returns whether the status changed.</summary>
-    private async Task<bool> CollectAsync(string cluster, KubeApiClient member, ClusterV1Alpha1.ClusterStatus status, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Version, API enablements and summaries of an online member; returns whether the status changed, and whether the
+    /// summaries are still pending on the member informers' first list.
+    /// </summary>
+    private async Task<(bool Changed, bool SummariesPending)> CollectAsync(string cluster, KubeApiClient member, ClusterV1Alpha1.ClusterStatus status, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var changed = false;
         try
@@ -179,8 +186,8 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
         var pods = factory.GetInformer(ResourceRefs.Pods);
         if (!await WaitForSyncAsync(nodes, pods, cancellationToken))
         {
-            // The first list is still running; the next round fills the summaries in.
-            return changed;
+            // The first list is still running; a quick retry fills the summaries in.
+            return (changed, true);
         }
 
         IReadOnlyCollection<JsonObject> nodeList = nodes.Indexer.List();
@@ -201,7 +208,7 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
             changed = true;
         }
 
-        return changed;
+        return (changed, false);
     }
 
     private async Task<bool> WaitForSyncAsync(SharedInformer<JsonObject> nodes, SharedInformer<JsonObject> pods, CancellationToken cancellationToken)
@@ -211,7 +218,8 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
             return true;
         }
 
-        using var timeout = new CancellationTokenSource(_options.ClusterApiTimeout, _timeProvider);
+        // Bounded well below the API timeout: a worker held here holds up every other cluster's probe (joins come in bursts).
+        using var timeout = new CancellationTokenSource(_options.ClusterApiTimeout < SummaryRetry ? _options.ClusterApiTimeout : SummaryRetry, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {

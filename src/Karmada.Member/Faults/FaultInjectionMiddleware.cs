@@ -24,8 +24,19 @@ public static class FaultInjectionMiddleware
         ArgumentNullException.ThrowIfNull(timeProvider);
         app.Use(async (context, next) =>
         {
+            if (IsInternal(context))
+            {
+                await next(context);
+                return;
+            }
+
+            if (IsHealthProbe(context))
+            {
+                faults.NoteHealthProbe();
+            }
+
             var state = faults.Current;
-            if (state == FaultState.Healthy || IsInternal(context))
+            if (state == FaultState.Healthy)
             {
                 await next(context);
                 return;
@@ -60,6 +71,9 @@ public static class FaultInjectionMiddleware
             await next(context);
         });
     }
+
+    private static bool IsHealthProbe(HttpContext context) =>
+        context.Request.Path.Value is "/readyz" or "/healthz" or "/livez";
 
     private static bool IsInternal(HttpContext context) =>
         context.Request.Headers.UserAgent.ToString().StartsWith(InternalUserAgent, StringComparison.Ordinal);

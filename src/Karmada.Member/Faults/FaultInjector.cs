@@ -32,6 +32,15 @@ public sealed partial class FaultInjector : IAsyncDisposable
 
     public FaultState Current => _current;
 
+    /// <summary>
+    /// Raised (on the request's thread) when an external client probes the member's health (<c>/readyz</c>,
+    /// <c>/healthz</c>, <c>/livez</c>), whatever the faults: benchmarks use it to tell the control plane's probe
+    /// schedule apart from how long it takes to process what the probe found.
+    /// </summary>
+    public event Action? HealthProbed;
+
+    internal void NoteHealthProbe() => HealthProbed?.Invoke();
+
     /// <summary>Loads the current file and starts watching it.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {

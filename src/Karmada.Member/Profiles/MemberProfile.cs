@@ -42,4 +42,10 @@ public sealed class MemberProfile
     /// milliseconds; a pod may override it with the annotation <c>simulator.karmada.io/run-milliseconds</c>. Default 1000.
     /// </summary>
     public int JobPodRunMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// How long the simulated kubelet takes to stop a deleted pod before removing it, in milliseconds; a pod's own grace
+    /// period (<c>deletionGracePeriodSeconds</c>) caps it. Default 1000.
+    /// </summary>
+    public int PodTerminationMilliseconds { get; set; } = 1000;
 }

@@ -71,9 +71,9 @@ public static partial class MemberProfileLoader
             }
         }
 
-        if (profile.PodStartupMilliseconds < 0 || profile.JobPodRunMilliseconds < 0)
+        if (profile.PodStartupMilliseconds < 0 || profile.JobPodRunMilliseconds < 0 || profile.PodTerminationMilliseconds < 0)
         {
-            throw new ArgumentException("invalid member profile: podStartupMilliseconds and jobPodRunMilliseconds must not be negative");
+            throw new ArgumentException("invalid member profile: podStartupMilliseconds, jobPodRunMilliseconds and podTerminationMilliseconds must not be negative");
         }
     }
 

@@ -51,7 +51,7 @@ internal sealed class JobController : IReconciler<ObjectKey>
 
         _pods.AddEventHandler(
             onAdd: pod => Owner(pod, _expectations.CreationObserved),
-            onUpdate: (_, pod) => Owner(pod, null),
+            onUpdate: (old, pod) => Owner(pod, JsonRead.StartedTerminating(old, pod) ? _expectations.DeletionObserved : null),
             onDelete: pod => Owner(pod, _expectations.DeletionObserved));
     }
 

@@ -77,6 +77,10 @@ internal static class JsonRead
 
     public static bool IsPodTerminated(JsonObject pod) => Str(pod, "status", "phase") is "Succeeded" or "Failed";
 
+    /// <summary>Whether an update marked the object for deletion (a graceful pod deletion began): controllers count it as deleted then, as upstream's do.</summary>
+    public static bool StartedTerminating(JsonObject old, JsonObject current) =>
+        Node(old, "metadata", "deletionTimestamp") is null && Node(current, "metadata", "deletionTimestamp") is not null;
+
     public static bool IsPodActive(JsonObject pod) => !IsPodTerminated(pod) && Node(pod, "metadata", "deletionTimestamp") is null;
 
     public static bool IsPodReady(JsonObject pod) => ConditionStatus(pod, "Ready") == "True";

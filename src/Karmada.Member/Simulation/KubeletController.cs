@@ -31,9 +31,11 @@ internal sealed partial class KubeletController : IReconciler<ObjectKey>
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _startupDelay;
     private readonly TimeSpan _jobRunTime;
+    private readonly TimeSpan _terminationDelay;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DateTimeOffset> _accepted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _terminating = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _nextIp = new(StringComparer.Ordinal);
 
     public KubeletController(
@@ -42,6 +44,7 @@ internal sealed partial class KubeletController : IReconciler<ObjectKey>
         SharedInformer<JsonObject> nodes,
         TimeSpan startupDelay,
         TimeSpan jobRunTime,
+        TimeSpan terminationDelay,
         TimeProvider timeProvider,
         ILogger logger)
     {
@@ -50,6 +53,7 @@ internal sealed partial class KubeletController : IReconciler<ObjectKey>
         _nodes = nodes;
         _startupDelay = startupDelay;
         _jobRunTime = jobRunTime;
+        _terminationDelay = terminationDelay;
         _timeProvider = timeProvider;
         _logger = logger;
         if (!_pods.Indexer.HasIndex(NodeIndex))
@@ -68,6 +72,7 @@ internal sealed partial class KubeletController : IReconciler<ObjectKey>
                 lock (_gate)
                 {
                     _accepted.Remove(JsonRead.Str(pod, "metadata", "uid") ?? "");
+                    _terminating.Remove(JsonRead.Str(pod, "metadata", "uid") ?? "");
                 }
             });
         _nodes.AddEventHandler(onUpdate: (old, node) =>
@@ -85,7 +90,17 @@ internal sealed partial class KubeletController : IReconciler<ObjectKey>
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         var pod = _pods.Indexer.Get(key);
-        if (pod is null || JsonRead.Str(pod, "spec", "nodeName") is not { } nodeName || !JsonRead.IsPodActive(pod))
+        if (pod is null || JsonRead.Str(pod, "spec", "nodeName") is not { } nodeName)
+        {
+            return ReconcileResult.Done;
+        }
+
+        if (IsGracefullyTerminating(pod))
+        {
+            return await TerminateAsync(pod, cancellationToken);
+        }
+
+        if (!JsonRead.IsPodActive(pod))
         {
             return ReconcileResult.Done;
         }
@@ -150,6 +165,57 @@ internal sealed partial class KubeletController : IReconciler<ObjectKey>
             var changed = ObjectCloner.DeepClone(pod);
             SetReady(changed, nodeReady, nodeReady ? "" : "NodeNotReady", now);
             await UpdateStatusAsync(changed, cancellationToken);
+        }
+
+        return ReconcileResult.Done;
+    }
+
+    /// <summary>Deleted with a grace period: the kubelet's part is to stop the containers, then delete the pod for good.</summary>
+    private static bool IsGracefullyTerminating(JsonObject pod) =>
+        JsonRead.Node(pod, "metadata", "deletionTimestamp") is not null && DeletionGracePeriod(pod) > TimeSpan.Zero;
+
+    private static TimeSpan DeletionGracePeriod(JsonObject pod) =>
+        JsonRead.Node(pod, "metadata", "deletionGracePeriodSeconds") is JsonValue value && value.TryGetValue<long>(out var seconds)
+            ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
+
+    // Containers stop first (the pod turns not ready, its phase stays), then the pod goes with grace 0 once the
+    // simulated shutdown, capped by the grace period, is over. The uid precondition spares a recreated namesake.
+    private async Task<ReconcileResult> TerminateAsync(JsonObject pod, CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow();
+        var uid = JsonRead.Str(pod, "metadata", "uid") ?? "";
+        DateTimeOffset since;
+        lock (_gate)
+        {
+            if (!_terminating.TryGetValue(uid, out since))
+            {
+                since = now;
+                _terminating[uid] = now;
+            }
+        }
+
+        if (JsonRead.IsPodReady(pod) && JsonRead.Obj(pod, "status") is not null)
+        {
+            var stopping = ObjectCloner.DeepClone(pod);
+            SetReady(stopping, false, "PodTerminating", now);
+            await UpdateStatusAsync(stopping, cancellationToken);
+        }
+
+        var delay = _terminationDelay < DeletionGracePeriod(pod) ? _terminationDelay : DeletionGracePeriod(pod);
+        var remaining = since + delay - now;
+        if (remaining > TimeSpan.Zero)
+        {
+            return ReconcileResult.After(remaining);
+        }
+
+        try
+        {
+            var options = new DeleteOptions { GracePeriodSeconds = 0, Preconditions = new DeletePreconditions { Uid = uid } };
+            await _client.DeleteAsync(SimulatedResources.Pods, JsonRead.Str(pod, "metadata", "namespace"), JsonRead.Str(pod, "metadata", "name")!, options, cancellationToken);
+            LogTerminated(_logger, JsonRead.Str(pod, "metadata", "namespace") ?? "", JsonRead.Str(pod, "metadata", "name") ?? "");
+        }
+        catch (ApiException ex) when (ex.IsNotFound() || ex.IsConflict())
+        {
         }
 
         return ReconcileResult.Done;
@@ -295,13 +361,16 @@ internal sealed partial class KubeletController : IReconciler<ObjectKey>
 
     private static void EnqueueIfBound(WorkQueue<ObjectKey> queue, JsonObject pod)
     {
-        if (JsonRead.Str(pod, "spec", "nodeName") is not null && JsonRead.IsPodActive(pod))
+        if (JsonRead.Str(pod, "spec", "nodeName") is not null && (JsonRead.IsPodActive(pod) || IsGracefullyTerminating(pod)))
         {
             queue.Add(JsonObjectMeta.Accessor.GetKey(pod));
         }
     }
 
-    // Event ids 8300-8399: kubelet. Next free id: 8301.
+    // Event ids 8300-8399: kubelet. Next free id: 8302.
     [LoggerMessage(8300, LogLevel.Debug, "Started {Namespace}/{Name} on {Node}")]
     private static partial void LogStarted(ILogger logger, string @namespace, string name, string node);
+
+    [LoggerMessage(8301, LogLevel.Debug, "Terminated {Namespace}/{Name}")]
+    private static partial void LogTerminated(ILogger logger, string @namespace, string name);
 }

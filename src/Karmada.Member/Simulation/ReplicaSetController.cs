@@ -38,7 +38,7 @@ internal sealed class ReplicaSetController : IReconciler<ObjectKey>
             onDelete: rs => _expectations.Forget(JsonObjectMeta.Accessor.GetKey(rs).ToString()));
         _pods.AddEventHandler(
             onAdd: pod => Owner(pod, queue, key => _expectations.CreationObserved(key)),
-            onUpdate: (_, pod) => Owner(pod, queue, null),
+            onUpdate: (old, pod) => Owner(pod, queue, JsonRead.StartedTerminating(old, pod) ? key => _expectations.DeletionObserved(key) : null),
             onDelete: pod => Owner(pod, queue, key => _expectations.DeletionObserved(key)));
     }
 

@@ -44,6 +44,18 @@ internal static class StatefulSetPlan
                 continue;
             }
 
+            if (IsTerminating(pod))
+            {
+                // Being deleted gracefully: its ordinal comes back once it is gone.
+                allHealthy = false;
+                if (ordered)
+                {
+                    return actions;
+                }
+
+                continue;
+            }
+
             if (JsonRead.IsPodTerminated(pod))
             {
                 actions.Add(new StatefulSetAction(ordinal, null, pod));
@@ -74,7 +86,7 @@ internal static class StatefulSetPlan
                 return actions;
             }
 
-            foreach (var (ordinal, pod) in ordered ? condemned.Take(1) : condemned)
+            foreach (var (ordinal, pod) in (ordered ? condemned.Take(1) : condemned).Where(p => !IsTerminating(p.Value)))
             {
                 actions.Add(new StatefulSetAction(ordinal, null, pod));
             }
@@ -92,7 +104,11 @@ internal static class StatefulSetPlan
             var pod = pods[ordinal];
             if (Revision(pod) != updateRevision)
             {
-                actions.Add(new StatefulSetAction(ordinal, null, pod));
+                if (!IsTerminating(pod))
+                {
+                    actions.Add(new StatefulSetAction(ordinal, null, pod));
+                }
+
                 return actions;
             }
 
@@ -141,6 +157,8 @@ internal static class StatefulSetPlan
             ? ordinal : null;
 
     public static string? Revision(JsonObject pod) => JsonRead.Str(pod, "metadata", "labels", ControllerRevisions.HashLabel);
+
+    public static bool IsTerminating(JsonObject pod) => JsonRead.Node(pod, "metadata", "deletionTimestamp") is not null;
 
     public static bool IsRunningAndReady(JsonObject pod) => JsonRead.Str(pod, "status", "phase") == "Running" && JsonRead.IsPodReady(pod);
 }

@@ -162,7 +162,6 @@ public static class FieldManager
         var before = oldObject is null ? [] : (JsonObject)oldObject.DeepClone();
         var storedFields = TakeManagedFields(before);
         var requestedFields = TakeManagedFields(newObject);
-        var after = (JsonObject)newObject.DeepClone();
 
         // Upstream never fails a write over managed fields: unreadable ones are dropped.
         ManagedFields managed;
@@ -185,7 +184,8 @@ public static class FieldManager
             return newObject;
         }
 
-        RecordChanges(before, after, managed, ManagerKey.ForUpdate(manager, apiVersion, scope.Subresource), now, meta, scope);
+        // The comparison only reads newObject (now without managedFields), so it needs no copy of it.
+        RecordChanges(before, newObject, managed, ManagerKey.ForUpdate(manager, apiVersion, scope.Subresource), now, meta, scope);
         managed.Cap(MaxUpdateManagers, AncientChangesManager);
         StoreManagedFields(newObject, managed);
         return newObject;

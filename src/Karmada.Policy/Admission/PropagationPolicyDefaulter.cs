@@ -8,11 +8,17 @@ namespace Karmada.Policy.Admission;
 /// mutating webhook rules (selector namespaces, ServiceImport followers, Divided → Weighted, spread constraint
 /// defaults, failover grace period); <see cref="ApplySchemaDefaults(PropagationSpec)"/> applies the CRD schema's
 /// <c>default</c> values, which the API server sets before admission. The permanent-id label is left to the server.
+/// No NoExecute tolerations are injected: upstream's webhook added <c>cluster.karmada.io/not-ready</c> and
+/// <c>unreachable</c> tolerations (300 s) until v1.14 disabled that (karmada#6373) and v1.15 removed its flags
+/// (karmada#6444), since NoExecute taints now only come from ClusterTaintPolicy or users, who state tolerations.
 /// </summary>
 public static class PropagationPolicyDefaulter
 {
     /// <summary>The ServiceImport kind whose selection pulls in the derived Service and its EndpointSlices.</summary>
     public const string ServiceImportKind = "ServiceImport";
+
+    /// <summary>The CRD schema default of <c>spec.schedulerName</c>.</summary>
+    public const string DefaultSchedulerName = "default-scheduler";
 
     /// <summary>Upstream's default grace period for Gracefully application failover.</summary>
     public const int DefaultGracePeriodSeconds = 600;
@@ -39,6 +45,25 @@ public static class PropagationPolicyDefaulter
         DefaultSpec(policy.Spec);
     }
 
+    /// <summary>
+    /// Everything the control plane defaults on a created or updated PropagationPolicy, in upstream's order: the CRD
+    /// schema defaults (applied when the API server decodes the object), then the mutating webhook rules.
+    /// </summary>
+    public static void ApplyServerDefaults(PropagationPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ApplySchemaDefaults(policy.Spec);
+        Default(policy);
+    }
+
+    /// <summary>The same for a ClusterPropagationPolicy.</summary>
+    public static void ApplyServerDefaults(ClusterPropagationPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ApplySchemaDefaults(policy.Spec);
+        Default(policy);
+    }
+
     /// <summary>Applies the CRD schema defaults to a PropagationPolicy or ClusterPropagationPolicy spec in place.</summary>
     public static void ApplySchemaDefaults(PropagationSpec spec)
     {
@@ -48,7 +73,7 @@ public static class PropagationPolicyDefaulter
         spec.ConflictResolution ??= ConflictResolution.Abort;
         if (string.IsNullOrEmpty(spec.SchedulerName))
         {
-            spec.SchedulerName = "default-scheduler";
+            spec.SchedulerName = DefaultSchedulerName;
         }
 
         if (spec.Placement.ReplicaScheduling is { ReplicaSchedulingType: null } scheduling)

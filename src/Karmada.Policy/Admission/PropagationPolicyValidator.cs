@@ -28,7 +28,8 @@ public static class PropagationPolicyValidator
     private static List<FieldError> Validate(ObjectMeta metadata, PropagationSpec spec, ObjectMeta? oldMetadata, PropagationSpec? oldSpec, string permanentIdLabel)
     {
         var errors = new List<FieldError>();
-        if (oldSpec is not null && (oldSpec.SchedulerName ?? "") != (spec.SchedulerName ?? ""))
+        // A policy stored before schema defaulting has no schedulerName; it means the default one.
+        if (oldSpec is not null && SchedulerNameOf(oldSpec) != SchedulerNameOf(spec))
         {
             errors.Add(FieldPath.Root("spec").Child("schedulerName").Forbidden("the schedulerName should not be updated"));
         }
@@ -73,4 +74,7 @@ public static class PropagationPolicyValidator
 
         return errors;
     }
+
+    private static string SchedulerNameOf(PropagationSpec spec) =>
+        string.IsNullOrEmpty(spec.SchedulerName) ? PropagationPolicyDefaulter.DefaultSchedulerName : spec.SchedulerName;
 }

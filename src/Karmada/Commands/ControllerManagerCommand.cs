@@ -1,7 +1,6 @@
 using System.CommandLine;
 using k8s;
 using Karmada.Client;
-using Karmada.Client.LeaderElection;
 using Karmada.Controllers;
 using Karmada.Controllers.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +12,9 @@ namespace Karmada.Host.Commands;
 /// <summary><c>karmada controller-manager</c>: the control plane's controllers, leader-elected on a Lease.</summary>
 public static class ControllerManagerCommand
 {
+    /// <summary>The Lease upstream's controller manager elects its leader on.</summary>
+    public const string LeaseName = "karmada-controller-manager";
+
     public static Command Build()
     {
         var names = ControllerServiceCollectionExtensions.CreateRegistry(new ControllerManagerOptions()).Names;
@@ -28,12 +30,19 @@ public static class ControllerManagerCommand
         var monitorPeriod = new Option<string>("--cluster-monitor-period") { Description = "How often the health of Pull clusters is checked.", DefaultValueFactory = _ => "5s" };
         var monitorGrace = new Option<string>("--cluster-monitor-grace-period") { Description = "How long a Pull cluster's agent may be silent before the cluster turns Ready=Unknown.", DefaultValueFactory = _ => "40s" };
         var startupGrace = new Option<string>("--cluster-startup-grace-period") { Description = "The same for a Pull cluster whose agent never posted status.", DefaultValueFactory = _ => "60s" };
-        var leaderElect = new Option<bool>("--leader-elect") { Description = "Run the controllers only while holding the Lease karmada-system/karmada-controller-manager.", DefaultValueFactory = _ => true };
+        var leaderElection = new LeaderElectionFlags(LeaseName, "Run the controllers");
+        var eviction = new EvictionFlags();
+        var client = new ClientFlags();
 
         var command = new Command("controller-manager", "Run the Karmada controllers against the control plane.")
         {
-            kubeconfig, controllers, frequency, success, failure, monitorPeriod, monitorGrace, startupGrace, leaderElect,
+            kubeconfig, controllers, frequency, success, failure, monitorPeriod, monitorGrace, startupGrace,
         };
+        foreach (var option in leaderElection.All.Concat(eviction.All).Concat(client.All))
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, cancellationToken) =>
             await ProcessHost.RunAsync("controller-manager", async (loggerFactory, ct) =>
             {
@@ -53,17 +62,21 @@ public static class ControllerManagerCommand
                     ClusterMonitorGracePeriod = ParseDuration(parse.GetValue(monitorGrace)!, "--cluster-monitor-grace-period"),
                     ClusterStartupGracePeriod = ParseDuration(parse.GetValue(startupGrace)!, "--cluster-startup-grace-period"),
                 };
-                var leaderElection = parse.GetValue(leaderElect)
-                    ? new LeaderElectionOptions { LeaseName = "karmada-controller-manager" }
-                    : null;
+                var election = leaderElection.Parse(parse);
+                var evictionOptions = eviction.Parse(parse);
                 var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(path));
                 var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
                 builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));
-                builder.Services.AddKarmadaClient(configuration, c => c.UserAgent = "karmada-controller-manager");
-                builder.Services.AddKarmadaControllers(options, leaderElection);
+                builder.Services.AddKarmadaClient(configuration, c =>
+                {
+                    c.UserAgent = "karmada-controller-manager";
+                    client.Apply(parse, c);
+                });
+                builder.Services.AddSingleton(evictionOptions);
+                builder.Services.AddKarmadaControllers(options, election);
                 var host = builder.Build();
                 await host.StartAsync(ct);
-                await Console.Out.WriteLineAsync($"karmada controller-manager running controllers [{string.Join(",", options.Controllers)}] against {configuration.Host}");
+                await Console.Out.WriteLineAsync($"karmada controller-manager running controllers [{string.Join(",", options.Controllers)}] against {configuration.Host}{LeaderElectionFlags.Describe(election)}");
                 return new RunningHost(host);
             }, cancellationToken));
         return command;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using k8s;
 using Karmada.Client;
-using Karmada.Client.LeaderElection;
 using Karmada.Scheduler.Framework.Plugins;
 using Karmada.Scheduler.Service;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,14 +25,20 @@ public static class SchedulerCommand
             Description = "Schedule only bindings whose spec.schedulerName is this (empty means default-scheduler).",
             DefaultValueFactory = _ => SchedulerServiceOptions.DefaultSchedulerName,
         };
-        var workers = new Option<int>("--workers") { Description = "Bindings scheduled concurrently.", DefaultValueFactory = _ => 1 };
+        var workers = new Option<int>("--workers") { Description = "Bindings scheduled concurrently.", DefaultValueFactory = _ => SchedulerServiceOptions.DefaultWorkers };
         var emptyWorkloads = new Option<bool>("--enable-empty-workload-propagation") { Description = "Keep selected clusters that end up with 0 replicas." };
-        var leaderElect = new Option<bool>("--leader-elect") { Description = "Schedule only while holding the Lease karmada-system/karmada-scheduler.", DefaultValueFactory = _ => true };
+        var leaderElection = new LeaderElectionFlags(SchedulerServiceCollectionExtensions.LeaseName, "Schedule");
+        var client = new ClientFlags();
 
         var command = new Command("scheduler", "Run karmada-scheduler: assign (Cluster)ResourceBindings to member clusters.")
         {
-            kubeconfig, plugins, schedulerName, workers, emptyWorkloads, leaderElect,
+            kubeconfig, plugins, schedulerName, workers, emptyWorkloads,
         };
+        foreach (var option in leaderElection.All.Concat(client.All))
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, cancellationToken) =>
             await ProcessHost.RunAsync("scheduler", async (loggerFactory, ct) =>
             {
@@ -50,17 +55,19 @@ public static class SchedulerCommand
                     Workers = parse.GetValue(workers),
                     EnableEmptyWorkloadPropagation = parse.GetValue(emptyWorkloads),
                 };
-                var leaderElection = parse.GetValue(leaderElect)
-                    ? new LeaderElectionOptions { LeaseName = SchedulerServiceCollectionExtensions.LeaseName }
-                    : null;
+                var election = leaderElection.Parse(parse);
                 var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(path));
                 var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
                 builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));
-                builder.Services.AddKarmadaClient(configuration, c => c.UserAgent = "karmada-scheduler");
-                builder.Services.AddKarmadaScheduler(options, leaderElection);
+                builder.Services.AddKarmadaClient(configuration, c =>
+                {
+                    c.UserAgent = "karmada-scheduler";
+                    client.Apply(parse, c);
+                });
+                builder.Services.AddKarmadaScheduler(options, election);
                 var host = builder.Build();
                 await host.StartAsync(ct);
-                await Console.Out.WriteLineAsync($"karmada scheduler '{options.SchedulerName}' running plugins [{string.Join(",", options.Plugins)}] against {configuration.Host}");
+                await Console.Out.WriteLineAsync($"karmada scheduler '{options.SchedulerName}' running plugins [{string.Join(",", options.Plugins)}] against {configuration.Host}{LeaderElectionFlags.Describe(election)}");
                 return new RunningHost(host);
             }, cancellationToken));
         return command;

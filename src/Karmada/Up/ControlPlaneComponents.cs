@@ -17,12 +17,24 @@ namespace Karmada.Host.Up;
 /// </summary>
 public static class ControlPlaneComponents
 {
+    /// <summary>Client-side rate limit of the in-process controller manager and scheduler, in requests per second.</summary>
+    public const int InProcessQps = 2000;
+
     public static async Task<IHost> StartAsync(string controlPlaneKubeconfig, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(controlPlaneKubeconfig));
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));
-        builder.Services.AddKarmadaClient(configuration, c => c.UserAgent = "karmada-up");
+        builder.Services.AddKarmadaClient(configuration, c =>
+        {
+            c.UserAgent = "karmada-up";
+
+            // The controller manager and the scheduler share this client, and the API server is in the same process:
+            // the separate commands' 200 QPS would cap propagation at a few Deployments per second (every Deployment
+            // costs dozens of writes). The limit stays, as a guard against a controller writing in a hot loop.
+            c.Qps = InProcessQps;
+            c.Burst = InProcessQps * 2;
+        });
         builder.Services.AddKarmadaControllers(new ControllerManagerOptions(), new LeaderElectionOptions { LeaseName = "karmada-controller-manager" });
         builder.Services.AddKarmadaScheduler(new SchedulerServiceOptions(), new LeaderElectionOptions { LeaseName = SchedulerServiceCollectionExtensions.LeaseName });
         var host = builder.Build();

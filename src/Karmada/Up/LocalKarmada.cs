@@ -73,7 +73,7 @@ public sealed class LocalKarmada : IAsyncDisposable
             await WaitForNamespacesAsync(client, cancellationToken);
         });
 
-        var plans = SimulatedMemberPlan.ForCount(options.Members);
+        var plans = SimulatedMemberPlan.ForCount(options.Members, options.NodesPerMember);
         foreach (var plan in plans)
         {
             await progress.StepAsync($"starting {plan.Name} ({plan.Describe()})", async () =>

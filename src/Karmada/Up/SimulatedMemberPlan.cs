@@ -20,7 +20,7 @@ public sealed record SimulatedMemberPlan(int Index, string Name, string Provider
     ];
 
     /// <summary>The plan of member <paramref name="index"/> (1-based): <c>member1</c> small in us-east, <c>member2</c> medium in us-west, <c>member3</c> large in eu-central.</summary>
-    public static SimulatedMemberPlan For(int index)
+    public static SimulatedMemberPlan For(int index, int? nodes = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(index, 1);
         var shape = Shapes[(index - 1) % Shapes.Length];
@@ -34,7 +34,7 @@ public sealed record SimulatedMemberPlan(int Index, string Name, string Provider
         };
         var profile = new MemberProfile
         {
-            Nodes = shape.Nodes,
+            Nodes = nodes ?? shape.Nodes,
             Region = shape.Region,
             Zones = zones,
             Capacity = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -48,11 +48,11 @@ public sealed record SimulatedMemberPlan(int Index, string Name, string Provider
         return new SimulatedMemberPlan(index, name, shape.Provider, shape.Region, zones, profile);
     }
 
-    /// <summary>The plans of members 1..<paramref name="count"/>.</summary>
-    public static IReadOnlyList<SimulatedMemberPlan> ForCount(int count)
+    /// <summary>The plans of members 1..<paramref name="count"/>; <paramref name="nodes"/> overrides every member's node count.</summary>
+    public static IReadOnlyList<SimulatedMemberPlan> ForCount(int count, int? nodes = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return [.. Enumerable.Range(1, count).Select(For)];
+        return [.. Enumerable.Range(1, count).Select(i => For(i, nodes))];
     }
 
     /// <summary>One line for the progress output, e.g. <c>aws/us-east, 2 nodes x 4 CPU 16Gi</c>.</summary>

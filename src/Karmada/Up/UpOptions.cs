@@ -14,6 +14,9 @@ public sealed class UpOptions
     /// <summary><c>--members</c>: simulated members to start and join. Default 3.</summary>
     public int Members { get; init; } = 3;
 
+    /// <summary>Nodes of every simulated member; null keeps each member's planned size (benchmarks set it, <c>karmada up</c> does not).</summary>
+    public int? NodesPerMember { get; init; }
+
     /// <summary><c>--secure-port</c>: the control plane's HTTPS port. Default 6443.</summary>
     public int SecurePort { get; init; } = 6443;
 

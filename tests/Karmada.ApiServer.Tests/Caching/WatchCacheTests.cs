@@ -62,6 +62,70 @@ public sealed class WatchCacheTests
         Assert.Equal("b", Assert.Single(cache.List("/registry/core/configmaps/ns/", _ => true, null, 0).Items).Summary.Name);
     }
 
+    [Fact]
+    public async Task Adopt_BeforeTheEvent_TheEventCarriesTheWritersInstance()
+    {
+        await using var store = new MemoryObjectStore();
+        await using var cache = new WatchCache(store, "/registry/core/configmaps/", NullLogger.Instance);
+        cache.Start();
+        await cache.Ready;
+        using var subscription = cache.Subscribe(cache.Revision);
+
+        // Stand-in for a write whose storage event the cache has not applied yet: the next revision of the store.
+        var revision = await store.GetCurrentRevisionAsync(CancellationToken.None) + 1;
+        var bytes = Object("a");
+        var written = CachedObject.FromStored("/registry/core/configmaps/ns/a", bytes, revision, revision);
+        Assert.Same(written, cache.Adopt(written));
+        var stored = await store.CreateAsync("/registry/core/configmaps/ns/a", bytes, CancellationToken.None);
+        Assert.Equal(revision, stored.ModRevision);
+
+        await cache.WaitForRevisionAsync(revision, CancellationToken.None);
+        Assert.Same(written, cache.Get(written.Key));
+        Assert.True(subscription.Events.TryRead(out var added));
+        Assert.Same(written, added.Object);
+        Assert.Equal(WatchEventType.Added, added.Type);
+    }
+
+    [Fact]
+    public async Task Adopt_AfterTheEvent_ReturnsTheCachedInstance()
+    {
+        await using var store = new MemoryObjectStore();
+        await using var cache = new WatchCache(store, "/registry/core/configmaps/", NullLogger.Instance);
+        cache.Start();
+        await cache.Ready;
+        var stored = await store.CreateAsync("/registry/core/configmaps/ns/a", Object("a"), CancellationToken.None);
+        await cache.WaitForRevisionAsync(stored.ModRevision, CancellationToken.None);
+
+        var late = CachedObject.FromStored(stored.Key, stored.Value.Span, stored.ModRevision, stored.CreateRevision);
+        var answer = cache.Adopt(late);
+        Assert.Same(cache.Get(stored.Key), answer);
+        Assert.NotSame(late, answer);
+        Assert.Equal(late.Json, answer.Json);
+    }
+
+    [Fact]
+    public async Task Adopt_OfALaterRevision_WaitsForThatRevisionsEvent()
+    {
+        await using var store = new MemoryObjectStore();
+        await using var cache = new WatchCache(store, "/registry/core/configmaps/", NullLogger.Instance);
+        cache.Start();
+        await cache.Ready;
+        const string Key = "/registry/core/configmaps/ns/a";
+        var next = await store.GetCurrentRevisionAsync(CancellationToken.None) + 1;
+        var later = CachedObject.FromStored(Key, Object("a", "second"), next + 1, next);
+        cache.Adopt(later);
+
+        var first = await store.CreateAsync(Key, Object("a", "first"), CancellationToken.None);
+        await cache.WaitForRevisionAsync(first.ModRevision, CancellationToken.None);
+        Assert.NotSame(later, cache.Get(Key));
+        Assert.Equal(first.ModRevision, cache.Get(Key)!.Revision);
+
+        var second = await store.UpdateAsync(Key, Object("a", "second"), first.ModRevision, CancellationToken.None);
+        Assert.Equal(later.Revision, second.ModRevision);
+        await cache.WaitForRevisionAsync(second.ModRevision, CancellationToken.None);
+        Assert.Same(later, cache.Get(Key));
+    }
+
     private static byte[] Object(string name, string value = "1") =>
         Encoding.UTF8.GetBytes($$$"""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"{{{name}}}","namespace":"ns"},"data":{"v":"{{{value}}}"}}""");
 }

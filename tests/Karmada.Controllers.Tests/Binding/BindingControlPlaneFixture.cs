@@ -80,6 +80,7 @@ public sealed class BindingControlPlaneFixture : IAsyncLifetime
         var informers = _services.GetRequiredService<InformerFactory>();
         var synchronizer = new BindingWorkSynchronizer(
             Client,
+            new CachedObjectReader(Client, informers),
             new ResourceKindMapper(Client),
             new WorkRenderer(ResourceInterpreter.CreateDefault()),
             informers.GetInformer(BindingResources.Works, BindingResources.WorkType, BindingResources.WorkMeta),

@@ -27,6 +27,77 @@ public sealed class PropagationPolicyDefaulterTests
     }
 
     [Fact]
+    public void Default_NoTolerations_AddsNoNoExecuteTolerations()
+    {
+        // Upstream's webhook stopped injecting not-ready/unreachable NoExecute tolerations in v1.14 (karmada#6373).
+        var policy = TestJson.Typed<PropagationPolicy>("""
+            {"metadata":{"name":"p","namespace":"team"},"spec":{"resourceSelectors":[{"apiVersion":"apps/v1","kind":"Deployment"}],"placement":{}}}
+            """);
+        var clusterPolicy = TestJson.Typed<ClusterPropagationPolicy>("""
+            {"metadata":{"name":"c"},"spec":{"resourceSelectors":[{"apiVersion":"apps/v1","kind":"Deployment"}],"placement":{}}}
+            """);
+
+        PropagationPolicyDefaulter.Default(policy);
+        PropagationPolicyDefaulter.ApplySchemaDefaults(policy.Spec);
+        PropagationPolicyDefaulter.Default(clusterPolicy);
+        PropagationPolicyDefaulter.ApplySchemaDefaults(clusterPolicy.Spec);
+
+        Assert.Empty(policy.Spec.Placement.ClusterTolerations);
+        Assert.Empty(clusterPolicy.Spec.Placement.ClusterTolerations);
+    }
+
+    [Fact]
+    public void Default_UserTolerations_KeptAsWritten()
+    {
+        var policy = TestJson.Typed<PropagationPolicy>("""
+            {"metadata":{"name":"p","namespace":"team"},"spec":{"resourceSelectors":[{"apiVersion":"apps/v1","kind":"Deployment"}],"placement":{
+              "clusterTolerations":[{"key":"cluster.karmada.io/not-ready","operator":"Exists","effect":"NoExecute","tolerationSeconds":2}]}}}
+            """);
+
+        PropagationPolicyDefaulter.Default(policy);
+
+        var toleration = Assert.Single(policy.Spec.Placement.ClusterTolerations);
+        Assert.Equal("cluster.karmada.io/not-ready", toleration.Key);
+        Assert.Equal(2, toleration.TolerationSeconds);
+    }
+
+    [Fact]
+    public void Default_DividedWithPreference_KeepsPreference_DuplicatedGetsNone()
+    {
+        var aggregated = TestJson.Typed<ClusterPropagationPolicy>("""
+            {"metadata":{"name":"a"},"spec":{"resourceSelectors":[],"placement":{"replicaScheduling":{"replicaSchedulingType":"Divided","replicaDivisionPreference":"Aggregated"}}}}
+            """);
+        var duplicated = TestJson.Typed<ClusterPropagationPolicy>("""
+            {"metadata":{"name":"d"},"spec":{"resourceSelectors":[],"placement":{"replicaScheduling":{"replicaSchedulingType":"Duplicated"}}}}
+            """);
+
+        PropagationPolicyDefaulter.Default(aggregated);
+        PropagationPolicyDefaulter.Default(duplicated);
+
+        Assert.Equal(ReplicaDivisionPreference.Aggregated, aggregated.Spec.Placement.ReplicaScheduling!.ReplicaDivisionPreference);
+        Assert.Null(duplicated.Spec.Placement.ReplicaScheduling!.ReplicaDivisionPreference);
+    }
+
+    [Fact]
+    public void Default_FailoverGracePeriod_OnlyForGracefullyAndUnset()
+    {
+        var policy = TestJson.Typed<PropagationPolicy>("""
+            {"metadata":{"name":"p","namespace":"team"},"spec":{"resourceSelectors":[],"placement":{},
+              "failover":{"application":{"decisionConditions":{},"purgeMode":"Directly"}}}}
+            """);
+        var explicitGrace = TestJson.Typed<PropagationPolicy>("""
+            {"metadata":{"name":"q","namespace":"team"},"spec":{"resourceSelectors":[],"placement":{},
+              "failover":{"application":{"decisionConditions":{},"purgeMode":"Gracefully","gracePeriodSeconds":30}}}}
+            """);
+
+        PropagationPolicyDefaulter.Default(policy);
+        PropagationPolicyDefaulter.Default(explicitGrace);
+
+        Assert.Null(policy.Spec.Failover!.Application!.GracePeriodSeconds);
+        Assert.Equal(30, explicitGrace.Spec.Failover!.Application!.GracePeriodSeconds);
+    }
+
+    [Fact]
     public void Default_ServiceImport_PropagatesDepsAndFollowersOnce()
     {
         var policy = TestJson.Typed<ClusterPropagationPolicy>("""
@@ -56,6 +127,26 @@ public sealed class PropagationPolicyDefaulterTests
         Assert.Equal(ReplicaSchedulingType.Divided, spec.Placement.ReplicaScheduling!.ReplicaSchedulingType);
         Assert.Equal(300, spec.Failover!.Application!.DecisionConditions.TolerationSeconds);
         Assert.Equal(PurgeMode.Gracefully, spec.Failover.Application.PurgeMode);
+    }
+
+    [Fact]
+    public void ApplyServerDefaults_SchemaDefaultsThenWebhookRules()
+    {
+        var policy = TestJson.Typed<PropagationPolicy>("""
+            {"metadata":{"name":"p","namespace":"team"},"spec":{"resourceSelectors":[{"apiVersion":"apps/v1","kind":"Deployment"}],
+              "placement":{"replicaScheduling":{}},"failover":{"application":{"decisionConditions":{}}}}}
+            """);
+
+        PropagationPolicyDefaulter.ApplyServerDefaults(policy);
+
+        // Divided comes from the schema, Weighted from the webhook on top of it; likewise purgeMode then the grace period.
+        Assert.Equal(ReplicaSchedulingType.Divided, policy.Spec.Placement.ReplicaScheduling!.ReplicaSchedulingType);
+        Assert.Equal(ReplicaDivisionPreference.Weighted, policy.Spec.Placement.ReplicaScheduling.ReplicaDivisionPreference);
+        Assert.Equal(PurgeMode.Gracefully, policy.Spec.Failover!.Application!.PurgeMode);
+        Assert.Equal(600, policy.Spec.Failover.Application.GracePeriodSeconds);
+        Assert.Equal(ConflictResolution.Abort, policy.Spec.ConflictResolution);
+        Assert.Equal("default-scheduler", policy.Spec.SchedulerName);
+        Assert.Equal("team", policy.Spec.ResourceSelectors[0].Namespace);
     }
 
     [Fact]

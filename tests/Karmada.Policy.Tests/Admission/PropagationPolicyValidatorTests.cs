@@ -37,6 +37,15 @@ public sealed class PropagationPolicyValidatorTests
     }
 
     [Fact]
+    public void Validate_UnsetSchedulerNameDefaultedOnUpdate_Allowed()
+    {
+        var old = Policy("""{}""");
+        var updated = Policy("""{"schedulerName":"default-scheduler"}""");
+
+        Assert.Empty(PropagationPolicyValidator.Validate(updated, old));
+    }
+
+    [Fact]
     public void Validate_AffinityAndAffinities_BothRejected()
     {
         var policy = Policy("""{"placement":{"clusterAffinity":{},"clusterAffinities":[{"affinityName":"g1"},{"affinityName":"g1"}]}}""");

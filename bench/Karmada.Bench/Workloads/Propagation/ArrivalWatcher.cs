@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Karmada.Bench.Measurement;
 using Karmada.Client;
 
 namespace Karmada.Bench.Workloads.Propagation;
@@ -16,7 +17,13 @@ public sealed class ArrivalWatcher : IAsyncDisposable
 
     private ArrivalWatcher(KubeApiClient client, ResourceRef resource)
     {
-        _watching = Task.Run(() => WatchAsync(client, resource, _stop.Token));
+        _watching = Task.Run(() => WatchLoop.RunAsync(client, resource, (type, obj) =>
+        {
+            if (type is WatchEventType.Added or WatchEventType.Modified)
+            {
+                Note(obj);
+            }
+        }, _stop.Token));
     }
 
     /// <summary>Lists what exists now (noted as seen now) and follows the collection from there.</summary>
@@ -43,45 +50,6 @@ public sealed class ArrivalWatcher : IAsyncDisposable
         }
 
         _stop.Dispose();
-    }
-
-    private async Task WatchAsync(KubeApiClient client, ResourceRef resource, CancellationToken cancellationToken)
-    {
-        string? resourceVersion = null;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (resourceVersion is null)
-                {
-                    var list = await client.ListAsync(resource, null, cancellationToken: cancellationToken);
-                    foreach (var item in list.Items)
-                    {
-                        Note(item);
-                    }
-
-                    resourceVersion = list.ResourceVersion;
-                }
-
-                await foreach (var change in client.WatchAsync(resource, null, new WatchOptions { ResourceVersion = resourceVersion }, cancellationToken))
-                {
-                    resourceVersion = JsonObjectMeta.GetResourceVersion(change.Object) ?? resourceVersion;
-                    if (change.Type is WatchEventType.Added or WatchEventType.Modified)
-                    {
-                        Note(change.Object);
-                    }
-                }
-            }
-            catch (ResourceExpiredException)
-            {
-                resourceVersion = null;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
-            {
-                // A dropped stream: follow on from the last version seen.
-                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-            }
-        }
     }
 
     private void Note(System.Text.Json.Nodes.JsonObject obj) =>

@@ -66,8 +66,12 @@ public static class PropagationBenchmark
                 var works = Track(ArrivalWatcher.Start(controlPlane, PropagationBenchObjects.Works));
 
                 await RunBaselineAsync(settings, controlPlane, members[karmada.Members[0].Name], report, cancellationToken);
+                using var controllers = new ControllerStats();
                 await RunPacedAsync(settings, controlPlane, arrivals, report, cancellationToken);
+                Progress($"paced phase, controllers:{Environment.NewLine}{controllers.Describe()}");
+                controllers.Reset();
                 await RunBurstAsync(settings, controlPlane, arrivals, works, report, cancellationToken);
+                Progress($"unpaced phase, controllers:{Environment.NewLine}{controllers.Describe()}");
                 report.RssBytesAfter = await ResourceProbe.SettledRssBytesAsync(cancellationToken);
             }
             finally

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using Karmada.Client;
+
+namespace Karmada.Bench.Measurement;
+
+/// <summary>
+/// The list + watch loop every benchmark observer runs: lists a resource across all namespaces (each item reported as
+/// <see cref="WatchEventType.Added"/>), then follows the collection from the list's version, resuming from the last
+/// version seen after a dropped stream and listing again after 410 Gone, until cancelled.
+/// </summary>
+public static class WatchLoop
+{
+    public static async Task RunAsync(KubeApiClient client, ResourceRef resource, Action<WatchEventType, JsonObject> onEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(onEvent);
+        string? resourceVersion = null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (resourceVersion is null)
+                {
+                    var list = await client.ListAsync(resource, null, cancellationToken: cancellationToken);
+                    foreach (var item in list.Items)
+                    {
+                        onEvent(WatchEventType.Added, item);
+                    }
+
+                    resourceVersion = list.ResourceVersion;
+                }
+
+                await foreach (var change in client.WatchAsync(resource, null, new WatchOptions { ResourceVersion = resourceVersion }, cancellationToken))
+                {
+                    resourceVersion = JsonObjectMeta.GetResourceVersion(change.Object) ?? resourceVersion;
+                    if (change.Type is WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted)
+                    {
+                        onEvent(change.Type, change.Object);
+                    }
+                }
+            }
+            catch (ResourceExpiredException)
+            {
+                resourceVersion = null;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+            {
+                // A dropped stream: follow on from the last version seen.
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Karmada.ApiServer.Admission;
+using Karmada.ApiServer.Resources;
+
+namespace Karmada.ApiServer.Tests.Admission;
+
+public sealed class ObjectMetaValidatorTests
+{
+    private static readonly ResourceDefinition ClusterRoles = Definition("rbac.authorization.k8s.io", "ClusterRole", "clusterroles", namespaced: false);
+    private static readonly ResourceDefinition RoleBindings = Definition("rbac.authorization.k8s.io", "RoleBinding", "rolebindings", namespaced: true);
+    private static readonly ResourceDefinition ConfigMaps = Definition("", "ConfigMap", "configmaps", namespaced: true);
+
+    [Theory]
+    [InlineData("system:controller:deployment-controller")]
+    [InlineData("system:kube-controller-manager")]
+    [InlineData("Upper_Case.and spaces")]
+    public void RbacNames_ArePathSegments(string name)
+    {
+        Assert.Empty(ObjectMetaValidator.NameProblems(ClusterRoles, name));
+        Assert.Empty(ObjectMetaValidator.NameProblems(RoleBindings, name));
+    }
+
+    [Fact]
+    public void RbacNames_HaveNoLengthLimit() =>
+        Assert.Empty(ObjectMetaValidator.NameProblems(RoleBindings, new string('r', 312)));
+
+    [Theory]
+    [InlineData(".", "may not be '.'")]
+    [InlineData("..", "may not be '..'")]
+    [InlineData("a/b", "may not contain '/'")]
+    [InlineData("a%2Fb", "may not contain '%'")]
+    public void RbacNames_RejectWhatCannotBeAPathSegment(string name, string problem) =>
+        Assert.Equal([problem], ObjectMetaValidator.NameProblems(ClusterRoles, name));
+
+    [Fact]
+    public void RbacNames_ReportEveryForbiddenCharacter() =>
+        Assert.Equal(["may not contain '/'", "may not contain '%'"], ObjectMetaValidator.NameProblems(ClusterRoles, "a/%"));
+
+    [Theory]
+    [InlineData("system:foo")]
+    [InlineData("UPPER")]
+    [InlineData("a/b")]
+    public void OtherKinds_KeepDns1123Subdomains(string name) =>
+        Assert.NotEmpty(ObjectMetaValidator.NameProblems(ConfigMaps, name));
+
+    [Fact]
+    public void CustomResourceInTheRbacGroup_IsStillASubdomain()
+    {
+        var custom = Definition("rbac.authorization.k8s.io", "Widget", "widgets", namespaced: false, isCustom: true);
+        Assert.NotEmpty(ObjectMetaValidator.NameProblems(custom, "system:foo"));
+    }
+
+    private static ResourceDefinition Definition(string group, string kind, string plural, bool namespaced, bool isCustom = false) => new()
+    {
+        IsCustom = isCustom,
+        Group = group,
+        Version = "v1",
+        Kind = kind,
+        Plural = plural,
+        Singular = kind.ToLowerInvariant(),
+        Namespaced = namespaced,
+    };
+}

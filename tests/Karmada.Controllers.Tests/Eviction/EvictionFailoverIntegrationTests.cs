@@ -1,0 +1,346 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using k8s;
+using Karmada.Api.Core;
+using Karmada.Api.Meta;
+using Karmada.Api.Policy.V1Alpha1;
+using Karmada.ApiServer.ControlPlane;
+using Karmada.ApiServer.Hosting;
+using Karmada.Cli;
+using Karmada.Client;
+using Karmada.Client.Informers;
+using Karmada.Controllers.Binding;
+using Karmada.Controllers.Eviction;
+using Karmada.Controllers.Runtime;
+using Karmada.Member;
+using Karmada.Member.Faults;
+using Karmada.Scheduler.Service;
+using Karmada.Storage;
+using Karmada.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ClusterV1Alpha1 = Karmada.Api.Cluster.V1Alpha1;
+using WorkV1Alpha1 = Karmada.Api.Work.V1Alpha1;
+using WorkV1Alpha2 = Karmada.Api.Work.V1Alpha2;
+
+namespace Karmada.Controllers.Tests.Eviction;
+
+/// <summary>
+/// Cluster failover end to end in process: a real control plane with every controller and the scheduler, two simulated
+/// members joined in Push mode, a ClusterTaintPolicy that taints NotReady clusters NoExecute. Faulting a member moves a
+/// Divided Deployment's replicas to the other one through a graceful eviction task; recovery removes the taint.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class EvictionFailoverIntegrationTests : IAsyncLifetime
+{
+    private const string Namespace = "default";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", true);
+    private static readonly ResourceRef PropagationPolicies = new("policy.karmada.io", "v1alpha1", "propagationpolicies", true);
+    private readonly TempDirectory _controlPlaneDir = new("cp-failover");
+    private readonly TempDirectory _memberDir = new("members-failover");
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(4));
+    private readonly Dictionary<string, MemberCluster> _members = [];
+    private readonly List<IHostedService> _hosted = [];
+    private ApiServerInstance _controlPlane = null!;
+    private ServiceProvider _services = null!;
+    private KubeApiClient _cp = null!;
+
+    private CancellationToken Ct => _timeout.Token;
+
+    public async Task InitializeAsync()
+    {
+        _controlPlane = await ApiServerApplication.StartAsync(
+            new ApiServerOptions
+            {
+                DataDirectory = _controlPlaneDir.Path,
+                SecurePort = 0,
+                Storage = new StorageOptions { Backend = StorageBackend.Memory },
+                ExtraResources = KarmadaResourceDefinitions.All,
+                ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
+            },
+            NullLoggerFactory.Instance,
+            ControlPlaneServices.Add,
+            Ct);
+
+        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_controlPlane.KubeconfigPath));
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddKarmadaClient(configuration);
+        services.AddKarmadaControllers(new ControllerManagerOptions
+        {
+            ClusterStatusUpdateFrequency = TimeSpan.FromMilliseconds(300),
+            ClusterSuccessThreshold = TimeSpan.Zero,
+            ClusterFailureThreshold = TimeSpan.FromMilliseconds(500),
+            ClusterApiTimeout = TimeSpan.FromSeconds(3),
+        });
+        services.AddKarmadaScheduler(new SchedulerServiceOptions());
+        _services = services.BuildServiceProvider();
+        _cp = _services.GetRequiredService<KubeApiClient>();
+        foreach (var hosted in _services.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(Ct);
+            _hosted.Add(hosted);
+        }
+
+        foreach (var name in new[] { "member1", "member2" })
+        {
+            var member = await MemberCluster.StartAsync(new MemberOptions { Name = name, DataDirectory = Path.Combine(_memberDir.Path, name) }, NullLoggerFactory.Instance, Ct);
+            _members[name] = member;
+            await member.WaitForNodesAsync(Ct);
+            var memberConfiguration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(member.KubeconfigPath));
+            using var memberClient = new KubeApiClient(memberConfiguration);
+            await ClusterJoiner.JoinAsync(_cp, name, memberConfiguration, memberClient, Ct);
+        }
+
+        foreach (var name in _members.Keys)
+        {
+            await WaitForClusterAsync(name, c => ReadyStatus(c) == ConditionStatus.True && c.Status.ApiEnablements.Count > 0, $"{name} Ready");
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        for (var i = _hosted.Count - 1; i >= 0; i--)
+        {
+            await _hosted[i].StopAsync(CancellationToken.None);
+        }
+
+        await _services.DisposeAsync();
+        foreach (var member in _members.Values)
+        {
+            await member.DisposeAsync();
+        }
+
+        await _controlPlane.DisposeAsync();
+        _memberDir.Dispose();
+        _controlPlaneDir.Dispose();
+        _timeout.Dispose();
+    }
+
+    [Fact]
+    public async Task NotReadyMember_GetsNoExecuteTaint_ReplicasMoveThroughGracefulEviction_RecoveryRemovesTaint()
+    {
+        // Every version of the binding the controllers see, to catch the short-lived eviction task.
+        var evictionTasks = new ConcurrentQueue<WorkV1Alpha2.GracefulEvictionTask>();
+        var bindings = _services.GetRequiredService<InformerFactory>()
+            .GetInformer(BindingResources.ResourceBindings, BindingResources.ResourceBindingType, BindingResources.ResourceBindingMeta);
+        using var recording = bindings.AddEventHandler(onUpdate: (_, b) =>
+        {
+            foreach (var task in b.Spec.GracefulEvictionTasks)
+            {
+                evictionTasks.Enqueue(task);
+            }
+        });
+
+        await _cp.CreateAsync(ClusterTaintPolicyController.ClusterTaintPolicies, NotReadyTaintPolicy(), cancellationToken: Ct);
+        await _cp.CreateAsync(Deployments, Deployment("web", 4), cancellationToken: Ct);
+        await _cp.CreateAsync(PropagationPolicies, DividedPolicy("web", "", "member1", "member2"), cancellationToken: Ct);
+
+        var binding = await WaitForBindingAsync(
+            b => Replicas(b, "member1") == 2 && Replicas(b, "member2") == 2 && HealthyOn(b, "member1") && HealthyOn(b, "member2"),
+            "web split 2/2 and healthy on both members");
+        Assert.Empty(binding.Spec.GracefulEvictionTasks);
+
+        // member1 becomes unreachable: NotReady, then the policy's NoExecute taint next to the cluster controller's NoSchedule one.
+        _members["member1"].Faults.Set(new FaultState { Unreachable = true });
+        var cluster = await WaitForClusterAsync("member1", c => ReadyStatus(c) == ConditionStatus.False && HasTaint(c, TaintEffect.NoExecute), "member1 NotReady with the NoExecute taint");
+        var noExecute = Assert.Single(cluster.Spec.Taints, t => t.Effect == TaintEffect.NoExecute);
+        Assert.Equal(ClusterV1Alpha1.ClusterTaintKeys.NotReady, noExecute.Key);
+        Assert.NotNull(noExecute.TimeAdded);
+        Assert.Contains(cluster.Spec.Taints, t => t.Key == ClusterV1Alpha1.ClusterTaintKeys.NotReady && t.Effect == TaintEffect.NoSchedule);
+
+        // The taint manager evicts; the scheduler gives member2 all replicas; the task ends once member2 is healthy.
+        binding = await WaitForBindingAsync(
+            b => b.Spec.Clusters.Count == 1 && Replicas(b, "member2") == 4 && b.Spec.GracefulEvictionTasks.Count == 0 && HealthyOn(b, "member2"),
+            "all 4 replicas on member2, eviction task done");
+        var task = Assert.Single(evictionTasks.DistinctBy(t => t.FromCluster));
+        Assert.Equal(("member1", 2, WorkV1Alpha2.EvictionReasons.TaintUntolerated, WorkV1Alpha2.EvictionProducers.TaintManager, PurgeMode.Gracefully),
+            (task.FromCluster, task.Replicas, task.Reason, task.Producer, task.PurgeMode));
+        Assert.Contains(evictionTasks, t => t.CreationTimestamp is not null);
+        Assert.Equal(4, await MemberDeploymentReplicasAsync("member2", "web"));
+
+        // The evicted Work is on its way out (its member is unreachable, so its finalizer waits for recovery).
+        await Eventually.UntilAsync(async () => await LiveWorkAsync("member1") is null, Deadline, "member1's Work deleted", Ct);
+
+        // Recovery: Ready again, both taints gone, the old copy removed from member1; the replicas stay on member2.
+        _members["member1"].Faults.Set(FaultState.Healthy);
+        await WaitForClusterAsync("member1", c => ReadyStatus(c) == ConditionStatus.True && c.Spec.Taints.Count == 0, "member1 Ready without taints");
+        await Eventually.UntilAsync(async () => await MemberDeploymentReplicasAsync("member1", "web") is null, Deadline, "web removed from member1", Ct);
+        binding = await _cp.GetAsync(BindingResources.ResourceBindings, Namespace, "web-deployment", BindingResources.ResourceBindingType, Ct);
+        Assert.Equal("member2", Assert.Single(binding.Spec.Clusters).Name);
+    }
+
+    [Fact]
+    public async Task TolerationSeconds_DelayTheEviction_CountedFromTheTaintsTimeAdded()
+    {
+        // When the binding was seen without member1, by the controllers' own informer.
+        DateTimeOffset? evictedAt = null;
+        var bindings = _services.GetRequiredService<InformerFactory>()
+            .GetInformer(BindingResources.ResourceBindings, BindingResources.ResourceBindingType, BindingResources.ResourceBindingMeta);
+        using var recording = bindings.AddEventHandler(onUpdate: (old, b) =>
+        {
+            if (old.Spec.Clusters.Exists(c => c.Name == "member1") && !b.Spec.Clusters.Exists(c => c.Name == "member1"))
+            {
+                evictedAt ??= DateTimeOffset.UtcNow;
+            }
+        });
+
+        const string tolerateNotReadyFor4s = """{"key": "cluster.karmada.io/not-ready", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 4}""";
+        await _cp.CreateAsync(ClusterTaintPolicyController.ClusterTaintPolicies, NotReadyTaintPolicy(), cancellationToken: Ct);
+        await _cp.CreateAsync(Deployments, Deployment("web", 4), cancellationToken: Ct);
+        await _cp.CreateAsync(PropagationPolicies, DividedPolicy("web", tolerateNotReadyFor4s, "member1", "member2"), cancellationToken: Ct);
+        await WaitForBindingAsync(b => Replicas(b, "member1") == 2 && Replicas(b, "member2") == 2, "web split 2/2");
+
+        _members["member1"].Faults.Set(new FaultState { Unreachable = true });
+        var cluster = await WaitForClusterAsync("member1", c => HasTaint(c, TaintEffect.NoExecute), "member1 tainted NoExecute");
+        var timeAdded = Assert.Single(cluster.Spec.Taints, t => t.Effect == TaintEffect.NoExecute).TimeAdded!.Value;
+
+        await WaitForBindingAsync(b => Replicas(b, "member2") == 4 && b.Spec.Clusters.Count == 1, "all 4 replicas on member2 once the toleration ran out");
+        Assert.NotNull(evictedAt);
+        Assert.True(evictedAt >= timeAdded.AddSeconds(4), $"evicted at {evictedAt:O}, before the toleration of a taint added at {timeAdded:O} ran out");
+    }
+
+    private static JsonObject NotReadyTaintPolicy() => (JsonObject)JsonNode.Parse("""
+        {
+          "apiVersion": "policy.karmada.io/v1alpha1",
+          "kind": "ClusterTaintPolicy",
+          "metadata": {"name": "detect-cluster-notready"},
+          "spec": {
+            "addOnConditions": [{"conditionType": "Ready", "operator": "In", "statusValues": ["False", "Unknown"]}],
+            "removeOnConditions": [{"conditionType": "Ready", "operator": "In", "statusValues": ["True"]}],
+            "taints": [{"key": "cluster.karmada.io/not-ready", "effect": "NoExecute"}]
+          }
+        }
+        """)!;
+
+    private static JsonObject Deployment(string name, int replicas) => (JsonObject)JsonNode.Parse($$"""
+        {
+          "apiVersion": "apps/v1",
+          "kind": "Deployment",
+          "metadata": {"name": "{{name}}", "namespace": "{{Namespace}}", "labels": {"app": "{{name}}" } },
+          "spec": {
+            "replicas": {{replicas}},
+            "selector": {"matchLabels": {"app": "{{name}}" } },
+            "template": {
+              "metadata": {"labels": {"app": "{{name}}" } },
+              "spec": {"containers": [{"name": "app", "image": "nginx:1.27", "resources": {"requests": {"cpu": "100m", "memory": "64Mi" } } }] }
+            }
+          }
+        }
+        """)!;
+
+    private static JsonObject DividedPolicy(string name, string clusterTolerations, params string[] clusters)
+    {
+        var names = string.Join(", ", clusters.Select(c => $"\"{c}\""));
+        return (JsonObject)JsonNode.Parse($$"""
+            {
+              "apiVersion": "policy.karmada.io/v1alpha1",
+              "kind": "PropagationPolicy",
+              "metadata": {"name": "{{name}}", "namespace": "{{Namespace}}"},
+              "spec": {
+                "resourceSelectors": [{"apiVersion": "apps/v1", "kind": "Deployment", "name": "{{name}}"}],
+                "placement": {
+                  "clusterAffinity": {"clusterNames": [{{names}}]},
+                  "clusterTolerations": [{{clusterTolerations}}],
+                  "replicaScheduling": {
+                    "replicaSchedulingType": "Divided",
+                    "replicaDivisionPreference": "Weighted",
+                    "weightPreference": {"staticWeightList": [{"targetCluster": {"clusterNames": [{{names}}]}, "weight": 1}]}
+                  }
+                }
+              }
+            }
+            """)!;
+    }
+
+    private static int Replicas(WorkV1Alpha2.ResourceBinding binding, string cluster) =>
+        binding.Spec.Clusters.Find(c => c.Name == cluster)?.Replicas ?? 0;
+
+    private static bool HealthyOn(WorkV1Alpha2.ResourceBinding binding, string cluster) =>
+        binding.Status.AggregatedStatus.Exists(s => s.ClusterName == cluster && s.Health == WorkV1Alpha2.ResourceHealth.Healthy);
+
+    private static bool HasTaint(ClusterV1Alpha1.Cluster cluster, TaintEffect effect) =>
+        cluster.Spec.Taints.Exists(t => t.Key == ClusterV1Alpha1.ClusterTaintKeys.NotReady && t.Effect == effect);
+
+    private static ConditionStatus? ReadyStatus(ClusterV1Alpha1.Cluster cluster) =>
+        cluster.Status.Conditions.Find(c => c.Type == ClusterV1Alpha1.ClusterConditionTypes.Ready)?.Status;
+
+    private async Task<int?> MemberDeploymentReplicasAsync(string member, string name)
+    {
+        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_members[member].KubeconfigPath));
+        using var client = new KubeApiClient(configuration);
+        try
+        {
+            var deployment = await client.GetAsync(Deployments, Namespace, name, Ct);
+            return deployment["spec"]?["replicas"]?.GetValue<int>();
+        }
+        catch (ApiException ex) when (ex.IsNotFound())
+        {
+            return null;
+        }
+    }
+
+    private async Task<WorkV1Alpha1.Work?> LiveWorkAsync(string cluster)
+    {
+        var works = await _cp.ListAsync(BindingResources.Works, $"karmada-es-{cluster}", BindingResources.WorkType, cancellationToken: Ct);
+        return works.Items.FirstOrDefault(w => w.Metadata.DeletionTimestamp is null
+            && w.Metadata.Annotations.GetValueOrDefault(Api.WellKnown.WellKnownAnnotations.ResourceBindingName) == "web-deployment");
+    }
+
+    private async Task<ClusterV1Alpha1.Cluster> WaitForClusterAsync(string name, Func<ClusterV1Alpha1.Cluster, bool> condition, string because)
+    {
+        ClusterV1Alpha1.Cluster? last = null;
+        try
+        {
+            await Eventually.UntilAsync(
+                async () =>
+                {
+                    last = await _cp.GetAsync(ResourceRefs.Clusters, null, name, ClusterMeta.TypeInfo, Ct);
+                    return condition(last);
+                },
+                Deadline,
+                because,
+                Ct);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; last seen: {(last is null ? "none" : Api.KarmadaJson.Serialize(last))}", ex);
+        }
+
+        return last!;
+    }
+
+    private async Task<WorkV1Alpha2.ResourceBinding> WaitForBindingAsync(Func<WorkV1Alpha2.ResourceBinding, bool> condition, string because)
+    {
+        WorkV1Alpha2.ResourceBinding? last = null;
+        try
+        {
+            await Eventually.UntilAsync(
+                async () =>
+                {
+                    try
+                    {
+                        last = await _cp.GetAsync(BindingResources.ResourceBindings, Namespace, "web-deployment", BindingResources.ResourceBindingType, Ct);
+                    }
+                    catch (ApiException ex) when (ex.IsNotFound())
+                    {
+                        return false;
+                    }
+
+                    return condition(last);
+                },
+                Deadline,
+                because,
+                Ct);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; last seen: {(last is null ? "none" : Api.KarmadaJson.Serialize(last))}", ex);
+        }
+
+        return last!;
+    }
+}
