@@ -10,7 +10,12 @@ namespace Karmada.Bench.Measurement;
 /// </summary>
 public static class WatchLoop
 {
-    public static async Task RunAsync(KubeApiClient client, ResourceRef resource, Action<WatchEventType, JsonObject> onEvent, CancellationToken cancellationToken)
+    /// <param name="client">The API server to watch.</param>
+    /// <param name="resource">The resource, across all namespaces.</param>
+    /// <param name="onEvent">Called for each listed object and each watch event.</param>
+    /// <param name="onListed">Called after each complete list (the caller's view is then in sync).</param>
+    /// <param name="cancellationToken">Ends the loop.</param>
+    public static async Task RunAsync(KubeApiClient client, ResourceRef resource, Action<WatchEventType, JsonObject> onEvent, Action? onListed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(resource);
@@ -29,6 +34,7 @@ public static class WatchLoop
                     }
 
                     resourceVersion = list.ResourceVersion;
+                    onListed?.Invoke();
                 }
 
                 await foreach (var change in client.WatchAsync(resource, null, new WatchOptions { ResourceVersion = resourceVersion }, cancellationToken))

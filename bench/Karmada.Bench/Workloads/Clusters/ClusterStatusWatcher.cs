@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Karmada.Bench.Measurement;
 using Karmada.Cli;
 using Karmada.Client;
 
@@ -14,19 +15,17 @@ public readonly record struct ClusterView(bool Ready, int? ReadyNodes, int? Tota
 /// events, no polling) until a Cluster's status satisfies a condition: the time a status change became visible to any
 /// client of the control plane.
 /// </summary>
-public sealed class ClusterStatusWatcher : IAsyncDisposable
+public sealed class ClusterStatusWatcher : ResourceWatcher
 {
     private readonly ConcurrentDictionary<string, long> _firstReady = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ClusterView> _latest = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly List<Waiter> _waiters = [];
-    private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Task _watching;
 
     private ClusterStatusWatcher(KubeApiClient client)
+        : base(client, ClusterResources.Clusters)
     {
-        _watching = Task.Run(() => WatchAsync(client, _stop.Token));
     }
 
     public static async Task<ClusterStatusWatcher> StartAsync(KubeApiClient client, CancellationToken cancellationToken)
@@ -57,60 +56,15 @@ public sealed class ClusterStatusWatcher : IAsyncDisposable
         return waiter.Done.Task.WaitAsync(cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
+    protected override void OnEvent(WatchEventType type, JsonObject obj)
     {
-        await _stop.CancelAsync();
-        try
+        if (type is WatchEventType.Added or WatchEventType.Modified)
         {
-#pragma warning disable VSTHRD003 // the watch loop was started by this object and ends on its own token
-            await _watching;
-#pragma warning restore VSTHRD003
+            Note(obj);
         }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stop.Dispose();
     }
 
-    private async Task WatchAsync(KubeApiClient client, CancellationToken cancellationToken)
-    {
-        string? resourceVersion = null;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (resourceVersion is null)
-                {
-                    var list = await client.ListAsync(ClusterResources.Clusters, null, cancellationToken: cancellationToken);
-                    foreach (var item in list.Items)
-                    {
-                        Note(item);
-                    }
-
-                    resourceVersion = list.ResourceVersion;
-                    _synced.TrySetResult();
-                }
-
-                await foreach (var change in client.WatchAsync(ClusterResources.Clusters, null, new WatchOptions { ResourceVersion = resourceVersion }, cancellationToken))
-                {
-                    resourceVersion = JsonObjectMeta.GetResourceVersion(change.Object) ?? resourceVersion;
-                    if (change.Type is WatchEventType.Added or WatchEventType.Modified)
-                    {
-                        Note(change.Object);
-                    }
-                }
-            }
-            catch (ResourceExpiredException)
-            {
-                resourceVersion = null;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-            }
-        }
-    }
+    protected override void OnListed() => _synced.TrySetResult();
 
     private void Note(JsonObject cluster)
     {

@@ -10,21 +10,12 @@ namespace Karmada.Bench.Workloads.E2E;
 /// Follows the ResourceBindings of the control plane and keeps each one's latest scheduling result
 /// (<c>spec.clusters[].name</c>): the members a template must reach to count as distributed.
 /// </summary>
-public sealed class BindingTargetsWatcher : IAsyncDisposable
+public sealed class BindingTargetsWatcher : ResourceWatcher
 {
     private readonly ConcurrentDictionary<string, string[]> _targets = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _watching;
-
     private BindingTargetsWatcher(KubeApiClient client)
+        : base(client, BindingResources.ResourceBindings)
     {
-        _watching = Task.Run(() => WatchLoop.RunAsync(client, BindingResources.ResourceBindings, (type, binding) =>
-        {
-            if (type is WatchEventType.Added or WatchEventType.Modified)
-            {
-                Note(binding);
-            }
-        }, _stop.Token));
     }
 
     public static BindingTargetsWatcher Start(KubeApiClient client) => new(client);
@@ -33,20 +24,12 @@ public sealed class BindingTargetsWatcher : IAsyncDisposable
     public bool TryGetTargets(string ns, string name, out string[] clusters) =>
         _targets.TryGetValue(ns + "/" + name, out clusters!) && clusters.Length > 0;
 
-    public async ValueTask DisposeAsync()
+    protected override void OnEvent(WatchEventType type, JsonObject obj)
     {
-        await _stop.CancelAsync();
-        try
+        if (type is WatchEventType.Added or WatchEventType.Modified)
         {
-#pragma warning disable VSTHRD003 // the watch loop was started by this object and ends on its own token
-            await _watching;
-#pragma warning restore VSTHRD003
+            Note(obj);
         }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stop.Dispose();
     }
 
     private void Note(JsonObject binding)

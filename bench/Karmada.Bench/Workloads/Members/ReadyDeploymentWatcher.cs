@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Karmada.Bench.Measurement;
 using Karmada.Client;
 
 namespace Karmada.Bench.Workloads.Members;
@@ -10,17 +11,14 @@ namespace Karmada.Bench.Workloads.Members;
 /// (<c>namespace/name</c>) first reported all its replicas ready for its current generation, as <c>kubectl rollout
 /// status</c> judges it.
 /// </summary>
-public sealed class ReadyDeploymentWatcher : IAsyncDisposable
+public sealed class ReadyDeploymentWatcher : ResourceWatcher
 {
     public static readonly ResourceRef Deployments = new("apps", "v1", "deployments", Namespaced: true);
 
     private readonly ConcurrentDictionary<string, long> _ready = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _watching;
-
     private ReadyDeploymentWatcher(KubeApiClient client)
+        : base(client, Deployments)
     {
-        _watching = Task.Run(() => WatchAsync(client, _stop.Token));
     }
 
     public static ReadyDeploymentWatcher Start(KubeApiClient client) => new(client);
@@ -33,57 +31,11 @@ public sealed class ReadyDeploymentWatcher : IAsyncDisposable
 
     public bool TryGetReady(string ns, string name, out long timestamp) => _ready.TryGetValue(ns + "/" + name, out timestamp);
 
-    public async ValueTask DisposeAsync()
+    protected override void OnEvent(WatchEventType type, JsonObject obj)
     {
-        await _stop.CancelAsync();
-        try
+        if (type is WatchEventType.Added or WatchEventType.Modified)
         {
-#pragma warning disable VSTHRD003 // the watch loop was started by this object and ends on its own token
-            await _watching;
-#pragma warning restore VSTHRD003
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task WatchAsync(KubeApiClient client, CancellationToken cancellationToken)
-    {
-        string? resourceVersion = null;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (resourceVersion is null)
-                {
-                    var list = await client.ListAsync(Deployments, null, cancellationToken: cancellationToken);
-                    foreach (var item in list.Items)
-                    {
-                        Note(item);
-                    }
-
-                    resourceVersion = list.ResourceVersion;
-                }
-
-                await foreach (var change in client.WatchAsync(Deployments, null, new WatchOptions { ResourceVersion = resourceVersion }, cancellationToken))
-                {
-                    resourceVersion = JsonObjectMeta.GetResourceVersion(change.Object) ?? resourceVersion;
-                    if (change.Type is WatchEventType.Added or WatchEventType.Modified)
-                    {
-                        Note(change.Object);
-                    }
-                }
-            }
-            catch (ResourceExpiredException)
-            {
-                resourceVersion = null;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-            }
+            Note(obj);
         }
     }
 

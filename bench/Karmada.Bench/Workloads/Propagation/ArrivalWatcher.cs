@@ -9,21 +9,12 @@ namespace Karmada.Bench.Workloads.Propagation;
 /// Watches one resource across all namespaces of one API server and notes the <see cref="Stopwatch"/> timestamp at
 /// which each object (<c>namespace/name</c>) was first seen: when it "exists" for any client of that server.
 /// </summary>
-public sealed class ArrivalWatcher : IAsyncDisposable
+public sealed class ArrivalWatcher : ResourceWatcher
 {
     private readonly ConcurrentDictionary<string, long> _firstSeen = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _watching;
-
     private ArrivalWatcher(KubeApiClient client, ResourceRef resource)
+        : base(client, resource)
     {
-        _watching = Task.Run(() => WatchLoop.RunAsync(client, resource, (type, obj) =>
-        {
-            if (type is WatchEventType.Added or WatchEventType.Modified)
-            {
-                Note(obj);
-            }
-        }, _stop.Token));
     }
 
     /// <summary>Lists what exists now (noted as seen now) and follows the collection from there.</summary>
@@ -36,20 +27,12 @@ public sealed class ArrivalWatcher : IAsyncDisposable
     /// <summary>How many objects were first seen at or after <paramref name="from"/> and at or before <paramref name="to"/>.</summary>
     public int CountBetween(long from, long to) => _firstSeen.Values.Count(t => t >= from && t <= to);
 
-    public async ValueTask DisposeAsync()
+    protected override void OnEvent(WatchEventType type, System.Text.Json.Nodes.JsonObject obj)
     {
-        await _stop.CancelAsync();
-        try
+        if (type is WatchEventType.Added or WatchEventType.Modified)
         {
-#pragma warning disable VSTHRD003 // the watch loop was started by this object and ends on its own token
-            await _watching;
-#pragma warning restore VSTHRD003
+            Note(obj);
         }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stop.Dispose();
     }
 
     private void Note(System.Text.Json.Nodes.JsonObject obj) =>

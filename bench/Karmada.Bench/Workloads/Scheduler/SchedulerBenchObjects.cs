@@ -9,52 +9,76 @@ using Karmada.Api.Work.V1Alpha2;
 namespace Karmada.Bench.Workloads.Scheduler;
 
 /// <summary>
-/// The clusters and bindings of the scheduler workload. Bindings rotate through three placements: Duplicated onto
-/// three named clusters, Divided by equal static weights over every cluster, and Divided Aggregated (the estimator
-/// path) over every cluster.
+/// The clusters and bindings of the scheduler workload. Clusters come in four regions and five sizes (and some of
+/// each is already allocated) so that dynamic weights and aggregation have different answers per cluster; every
+/// binding requests resources per replica so the general estimator has work.
 /// </summary>
 public static class SchedulerBenchObjects
 {
     public const string Namespace = "default";
 
+    private const int Regions = 4;
+    private const string RegionLabel = "topology.karmada.io/region";
+
     public static string ClusterName(int index) => string.Create(CultureInfo.InvariantCulture, $"member-{index:D4}");
 
     public static string BindingName(string phase, int index) => string.Create(CultureInfo.InvariantCulture, $"{phase}-{index:D6}");
+
+    private static string Region(int index) => string.Create(CultureInfo.InvariantCulture, $"region-{index % Regions}");
 
     public static Cluster ReadyCluster(int index) => new()
     {
         Metadata = new ObjectMeta
         {
             Name = ClusterName(index),
-            Labels = new() { ["topology.karmada.io/region"] = string.Create(CultureInfo.InvariantCulture, $"region-{index % 4}") },
+            Labels = new() { [RegionLabel] = Region(index) },
         },
-        Spec = new ClusterSpec { SyncMode = ClusterSyncMode.Push, Region = string.Create(CultureInfo.InvariantCulture, $"region-{index % 4}") },
-        Status = ReadyStatus(),
+        Spec = new ClusterSpec { SyncMode = ClusterSyncMode.Push, Region = Region(index) },
+        Status = ReadyStatus(index),
     };
 
-    public static ClusterStatus ReadyStatus() => new()
+    public static ClusterStatus ReadyStatus(int index)
     {
-        KubernetesVersion = "v1.31.0",
-        Conditions = [new Condition { Type = ClusterConditionTypes.Ready, Status = ConditionStatus.True, Reason = ClusterConditionReasons.ClusterReady, Message = "cluster is healthy and ready to accept workloads", LastTransitionTime = DateTimeOffset.UtcNow }],
-        ApiEnablements =
-        [
-            new APIEnablement { GroupVersion = "v1", Resources = [new APIResource { Name = "services", Kind = "Service" }, new APIResource { Name = "configmaps", Kind = "ConfigMap" }] },
-            new APIEnablement { GroupVersion = "apps/v1", Resources = [new APIResource { Name = "deployments", Kind = "Deployment" }] },
-        ],
-        ResourceSummary = new ResourceSummary
+        // 100 to 500 cores; a fifth to a third already used, so free capacity differs from cluster to cluster.
+        var cores = 100 * (1 + (index % 5));
+        var usedCores = cores / (3 + (index % 3));
+        return new()
         {
-            Allocatable = new() { [ResourceNames.Pods] = "1100", [ResourceNames.Cpu] = "400", [ResourceNames.Memory] = "1600Gi" },
-        },
-    };
+            KubernetesVersion = "v1.31.0",
+            Conditions = [new Condition { Type = ClusterConditionTypes.Ready, Status = ConditionStatus.True, Reason = ClusterConditionReasons.ClusterReady, Message = "cluster is healthy and ready to accept workloads", LastTransitionTime = DateTimeOffset.UtcNow }],
+            ApiEnablements =
+            [
+                new APIEnablement { GroupVersion = "v1", Resources = [new APIResource { Name = "services", Kind = "Service" }, new APIResource { Name = "configmaps", Kind = "ConfigMap" }] },
+                new APIEnablement { GroupVersion = "apps/v1", Resources = [new APIResource { Name = "deployments", Kind = "Deployment" }] },
+            ],
+            ResourceSummary = new ResourceSummary
+            {
+                Allocatable = new()
+                {
+                    [ResourceNames.Pods] = Quantity(cores * 11),
+                    [ResourceNames.Cpu] = Quantity(cores),
+                    [ResourceNames.Memory] = Quantity(cores * 4) + "Gi",
+                },
+                Allocated = new()
+                {
+                    [ResourceNames.Pods] = Quantity(usedCores * 5),
+                    [ResourceNames.Cpu] = Quantity(usedCores),
+                    [ResourceNames.Memory] = Quantity(usedCores * 4) + "Gi",
+                },
+            },
+        };
+    }
 
-    public static ResourceBinding Binding(string phase, int index, int clusters)
+    public static ResourceBinding Binding(string phase, int index, int clusters, SchedulerBenchStrategy strategy)
     {
         var name = BindingName(phase, index);
-        var (replicas, placement) = (index % 3) switch
+        var (replicas, placement) = strategy switch
         {
-            0 => (2, Duplicated(index, clusters)),
-            1 => (10, StaticEqualWeights()),
-            _ => (10, Aggregated()),
+            SchedulerBenchStrategy.Duplicated => (2, Duplicated(index, clusters)),
+            SchedulerBenchStrategy.Static => (10, StaticRegionWeights()),
+            SchedulerBenchStrategy.Dynamic => (10, DynamicWeights()),
+            SchedulerBenchStrategy.Aggregated => (10, Aggregated()),
+            _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, null),
         };
         return new ResourceBinding
         {
@@ -68,10 +92,17 @@ public static class SchedulerBenchObjects
             {
                 Resource = new Api.Work.V1Alpha2.ObjectReference { ApiVersion = "apps/v1", Kind = "Deployment", Namespace = Namespace, Name = name },
                 Replicas = replicas,
+                ReplicaRequirements = new ReplicaRequirements
+                {
+                    Namespace = Namespace,
+                    ResourceRequest = new() { [ResourceNames.Cpu] = "500m", [ResourceNames.Memory] = "1Gi" },
+                },
                 Placement = placement,
             },
         };
     }
+
+    private static string Quantity(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static Placement Duplicated(int index, int clusters) => new()
     {
@@ -79,12 +110,34 @@ public static class SchedulerBenchObjects
         ReplicaScheduling = new ReplicaSchedulingStrategy { ReplicaSchedulingType = ReplicaSchedulingType.Duplicated },
     };
 
-    private static Placement StaticEqualWeights() => new()
+    // One weight per region (1..4) rather than per cluster name, so the binding stays the same size at 1,000 clusters.
+    private static Placement StaticRegionWeights() => new()
     {
         ReplicaScheduling = new ReplicaSchedulingStrategy
         {
             ReplicaSchedulingType = ReplicaSchedulingType.Divided,
             ReplicaDivisionPreference = ReplicaDivisionPreference.Weighted,
+            WeightPreference = new ClusterPreferences
+            {
+                StaticWeightList =
+                [
+                    .. Enumerable.Range(0, Regions).Select(r => new StaticClusterWeight
+                    {
+                        TargetCluster = new ClusterAffinity { LabelSelector = new LabelSelector { MatchLabels = new() { [RegionLabel] = Region(r) } } },
+                        Weight = r + 1,
+                    }),
+                ],
+            },
+        },
+    };
+
+    private static Placement DynamicWeights() => new()
+    {
+        ReplicaScheduling = new ReplicaSchedulingStrategy
+        {
+            ReplicaSchedulingType = ReplicaSchedulingType.Divided,
+            ReplicaDivisionPreference = ReplicaDivisionPreference.Weighted,
+            WeightPreference = new ClusterPreferences { DynamicWeight = DynamicWeightFactor.AvailableReplicas },
         },
     };
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using k8s;
 using Karmada.Api.Cluster.V1Alpha1;
 using Karmada.ApiServer.ControlPlane;
@@ -17,20 +18,21 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Karmada.Bench.Workloads.Scheduler;
 
 /// <summary>
-/// One cluster count: an in-process control plane with that many Ready Cluster objects and N pre-created bindings;
-/// the scheduler service starts cold and schedules them all (bindings/s as seen by a watch, i.e. persisted), then
-/// schedules more created while it runs (create → scheduled latency), beside the algorithm alone over the same
-/// inputs.
+/// One (cluster count, strategy) row: an in-process control plane with that many Ready Cluster objects and N
+/// pre-created bindings of the strategy; the scheduler service starts cold and schedules them all (bindings/s as seen
+/// by a watch, i.e. persisted), then bindings are created at a steady rate while it runs (open loop, create →
+/// scheduled latency), beside the algorithm alone over the same inputs.
 /// </summary>
 public static class SchedulerBenchmark
 {
     private const int CreateConcurrency = 16;
     private static readonly TimeSpan PhaseTimeout = TimeSpan.FromMinutes(30);
 
-    public static async Task<SchedulerReport> RunAsync(SchedulerBenchSettings settings, int clusters, CancellationToken cancellationToken)
+    public static async Task<SchedulerReport> RunAsync(SchedulerBenchSettings settings, int clusters, SchedulerBenchStrategy strategy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var report = new SchedulerReport { Clusters = clusters, Bindings = settings.Bindings, Workers = settings.Workers };
+        var report = new SchedulerReport { Clusters = clusters, Strategy = strategy, Bindings = settings.Bindings, Workers = settings.Workers };
+        var row = string.Create(CultureInfo.InvariantCulture, $"{clusters} clusters, {strategy.ToString().ToLowerInvariant()}");
         using var data = new ScratchDirectory("scheduler");
         var serverOptions = new ApiServerOptions
         {
@@ -40,20 +42,20 @@ public static class SchedulerBenchmark
             ExtraResources = KarmadaResourceDefinitions.All,
             ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
         };
-        Progress(clusters, "starting API server");
+        Progress(row, "starting API server");
         var server = await ApiServerApplication.StartAsync(serverOptions, NullLoggerFactory.Instance, ControlPlaneServices.Add, cancellationToken);
         await using (server)
         {
             var loadOptions = new KubeApiClientOptions { Qps = 0, UserAgent = "karmada-bench" };
             using var client = await KubeApiClient.FromKubeconfigAsync(server.KubeconfigPath, options: loadOptions);
-            Progress(clusters, $"creating {clusters} Ready clusters");
+            Progress(row, $"creating {clusters} Ready clusters");
             var clusterObjects = await CreateClustersAsync(client, clusters, cancellationToken);
 
-            Progress(clusters, $"creating {settings.Bindings} bindings");
-            await CreateBindingsAsync(client, "cold", settings.Bindings, clusters, cancellationToken);
+            Progress(row, $"creating {settings.Bindings} bindings");
+            await CreateBindingsAsync(client, "cold", settings.Bindings, clusters, strategy, cancellationToken);
 
-            Progress(clusters, "algorithm baseline");
-            report.AlgorithmDecisionsPerSecond = MeasureAlgorithm(settings.Bindings, clusterObjects);
+            Progress(row, "algorithm baseline");
+            report.AlgorithmDecisionsPerSecond = MeasureAlgorithm(settings.Bindings, clusterObjects, strategy);
 
             await using var watcher = await ScheduledWatcher.StartAsync(client, cancellationToken);
             var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(server.KubeconfigPath));
@@ -71,7 +73,7 @@ public static class SchedulerBenchmark
             await using var provider = services.BuildServiceProvider();
             var hosted = provider.GetServices<IHostedService>().ToList();
 
-            Progress(clusters, "cold start");
+            Progress(row, "cold start");
             var probe = ResourceProbe.Take();
             var start = Stopwatch.GetTimestamp();
             foreach (var service in hosted)
@@ -88,17 +90,12 @@ public static class SchedulerBenchmark
             report.ColdWrites = watcher.Modifications;
             report.ColdLatency = Latencies(settings.Bindings, i => SchedulerBenchObjects.BindingName("cold", i), _ => start, watcher);
 
-            Progress(clusters, $"warm: {settings.WarmBindings} bindings created while running");
-            var sent = new long[settings.WarmBindings];
-            await LoadRunner.RunAsync("warm-create", settings.WarmBindings, settings.WarmConcurrency, async (_, index, ct) =>
-            {
-                sent[index] = Stopwatch.GetTimestamp();
-                var binding = SchedulerBenchObjects.Binding("warm", index, clusters);
-                await client.CreateAsync(SchedulerResources.ResourceBindings, SchedulerBenchObjects.Namespace, binding, SchedulerResources.ResourceBindingType, cancellationToken: ct);
-            }, cancellationToken);
-            await watcher.WaitForAsync(settings.Bindings + settings.WarmBindings, PhaseTimeout, cancellationToken);
-            report.WarmBindings = settings.WarmBindings;
-            report.WarmLatency = Latencies(settings.WarmBindings, i => SchedulerBenchObjects.BindingName("warm", i), i => sent[i], watcher);
+            Progress(row, $"paced: {settings.PacedBindings} bindings created at {settings.Rate}/s while it runs");
+            var sent = await CreatePacedAsync(client, settings, clusters, strategy, cancellationToken);
+            await watcher.WaitForAsync(settings.Bindings + settings.PacedBindings, PhaseTimeout, cancellationToken);
+            report.PacedBindings = settings.PacedBindings;
+            report.PacedRate = settings.Rate;
+            report.PacedLatency = Latencies(settings.PacedBindings, i => SchedulerBenchObjects.BindingName("paced", i), i => sent[i], watcher);
 
             for (var i = hosted.Count - 1; i >= 0; i--)
             {
@@ -124,21 +121,48 @@ public static class SchedulerBenchmark
         return [.. created];
     }
 
-    private static async Task CreateBindingsAsync(KubeApiClient client, string phase, int count, int clusters, CancellationToken cancellationToken)
+    private static async Task CreateBindingsAsync(KubeApiClient client, string phase, int count, int clusters, SchedulerBenchStrategy strategy, CancellationToken cancellationToken)
     {
         var result = await LoadRunner.RunAsync("bindings", count, CreateConcurrency, async (_, index, ct) =>
         {
-            var binding = SchedulerBenchObjects.Binding(phase, index, clusters);
+            var binding = SchedulerBenchObjects.Binding(phase, index, clusters, strategy);
             await client.CreateAsync(SchedulerResources.ResourceBindings, SchedulerBenchObjects.Namespace, binding, SchedulerResources.ResourceBindingType, cancellationToken: ct);
         }, cancellationToken);
         ThrowOnErrors(result);
     }
 
+    /// <summary>
+    /// Open loop: binding i is sent at start + i / rate whether or not earlier ones are done, so a slow scheduler shows
+    /// up as latency rather than as a slower sender. Returns each binding's send timestamp.
+    /// </summary>
+    private static async Task<long[]> CreatePacedAsync(KubeApiClient client, SchedulerBenchSettings settings, int clusters, SchedulerBenchStrategy strategy, CancellationToken cancellationToken)
+    {
+        var sent = new long[settings.PacedBindings];
+        var creates = new Task[settings.PacedBindings];
+        var interval = TimeSpan.FromSeconds(1 / settings.Rate);
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < settings.PacedBindings; i++)
+        {
+            var due = (interval * i) - Stopwatch.GetElapsedTime(start);
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due, cancellationToken);
+            }
+
+            var binding = SchedulerBenchObjects.Binding("paced", i, clusters, strategy);
+            sent[i] = Stopwatch.GetTimestamp();
+            creates[i] = client.CreateAsync(SchedulerResources.ResourceBindings, SchedulerBenchObjects.Namespace, binding, SchedulerResources.ResourceBindingType, cancellationToken: cancellationToken);
+        }
+
+        await Task.WhenAll(creates);
+        return sent;
+    }
+
     /// <summary>Decisions per second of <see cref="GenericScheduler.Schedule"/> on one thread over the same bindings.</summary>
-    private static double MeasureAlgorithm(int bindings, List<Cluster> clusters)
+    private static double MeasureAlgorithm(int bindings, List<Cluster> clusters, SchedulerBenchStrategy strategy)
     {
         var scheduler = new GenericScheduler();
-        var inputs = Enumerable.Range(0, bindings).Select(i => SchedulerBenchObjects.Binding("algo", i, clusters.Count)).ToList();
+        var inputs = Enumerable.Range(0, bindings).Select(i => SchedulerBenchObjects.Binding("algo", i, clusters.Count, strategy)).ToList();
         foreach (var binding in inputs.Take(Math.Min(50, inputs.Count)))
         {
             scheduler.Schedule(binding.Spec, binding.Status, clusters, ScheduleOptions.Default);
@@ -183,5 +207,5 @@ public static class SchedulerBenchmark
         }
     }
 
-    private static void Progress(int clusters, string step) => Console.Error.WriteLine($"[scheduler/{clusters} clusters] {step}");
+    private static void Progress(string row, string step) => Console.Error.WriteLine($"[scheduler/{row}] {step}");
 }

@@ -2,10 +2,12 @@ using Karmada.Bench.Measurement;
 
 namespace Karmada.Bench.Workloads.Scheduler;
 
-/// <summary>The figures of one cluster count.</summary>
+/// <summary>The figures of one (cluster count, strategy) row.</summary>
 public sealed class SchedulerReport
 {
     public required int Clusters { get; init; }
+
+    public required SchedulerBenchStrategy Strategy { get; init; }
 
     public required int Bindings { get; init; }
 
@@ -23,11 +25,14 @@ public sealed class SchedulerReport
     /// <summary>Writes to bindings during the cold start (spec and status updates seen by the watch).</summary>
     public long ColdWrites { get; set; }
 
-    /// <summary>Bindings created while the scheduler runs.</summary>
-    public int WarmBindings { get; set; }
+    /// <summary>Bindings created at a steady rate while the scheduler runs (open loop).</summary>
+    public int PacedBindings { get; set; }
 
-    /// <summary>Create request sent → Scheduled=True seen by the watch, in ms, for bindings created while it runs.</summary>
-    public LatencySummary WarmLatency { get; set; } = LatencySummary.Empty;
+    /// <summary>The rate the paced bindings were created at, per second.</summary>
+    public double PacedRate { get; set; }
+
+    /// <summary>Create request sent → Scheduled=True seen by the watch, in ms, for the paced bindings.</summary>
+    public LatencySummary PacedLatency { get; set; } = LatencySummary.Empty;
 
     /// <summary><see cref="Karmada.Scheduler.GenericScheduler.Schedule"/> alone over the same bindings and clusters.</summary>
     public double AlgorithmDecisionsPerSecond { get; set; }
