@@ -85,7 +85,8 @@ public static class ControllerServiceCollectionExtensions
             ClusterMeta.Accessor,
             options.Workers,
             sp.GetRequiredService<TimeProvider>(),
-            LoggerFactoryOf(sp)))
+            LoggerFactoryOf(sp),
+            ClusterStatusController.IsProbeWorthy))
         .AddResourceDetector(options)
         .AddDependenciesDistributor(options)
         .Register(Binding.ResourceBindingController.Name, sp => Binding.BindingControllers.Create(sp, options))

@@ -10,8 +10,9 @@ namespace Karmada.Controllers.Runtime;
 
 /// <summary>
 /// One controller of the controller manager: a <see cref="Controller{TKey}"/> over a reconciler, fed by an informer
-/// whose events enqueue the object's key. The handler is registered when the service starts (the informer replays its
-/// cache as adds) and removed when it stops, so a leader-gated controller can run again in a later term.
+/// whose events enqueue the object's key (updates only when <c>updateFilter</c>, if given, says the change matters:
+/// upstream's predicates). The handler is registered when the service starts (the informer replays its cache as adds)
+/// and removed when it stops, so a leader-gated controller can run again in a later term.
 /// </summary>
 public sealed class ReconcilerHostedService<T> : IHostedService, IDisposable where T : class
 {
@@ -19,6 +20,7 @@ public sealed class ReconcilerHostedService<T> : IHostedService, IDisposable whe
     private readonly ObjectMetaAccessor<T> _meta;
     private readonly WorkQueue<ObjectKey> _queue;
     private readonly Controller<ObjectKey> _controller;
+    private readonly Func<T, T, bool>? _updateFilter;
     private IDisposable? _registration;
 
     public ReconcilerHostedService(
@@ -28,7 +30,8 @@ public sealed class ReconcilerHostedService<T> : IHostedService, IDisposable whe
         ObjectMetaAccessor<T> meta,
         int workers,
         TimeProvider timeProvider,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        Func<T, T, bool>? updateFilter = null)
     {
         ArgumentNullException.ThrowIfNull(informer);
         ArgumentNullException.ThrowIfNull(meta);
@@ -36,6 +39,7 @@ public sealed class ReconcilerHostedService<T> : IHostedService, IDisposable whe
         Name = name;
         _informer = informer;
         _meta = meta;
+        _updateFilter = updateFilter;
         _queue = new WorkQueue<ObjectKey>(name, RateLimiters.DefaultController<ObjectKey>(timeProvider), timeProvider);
         _controller = new Controller<ObjectKey>(
             name,
@@ -53,7 +57,13 @@ public sealed class ReconcilerHostedService<T> : IHostedService, IDisposable whe
     {
         _registration = _informer.AddEventHandler(
             onAdd: obj => _queue.Add(_meta.GetKey(obj)),
-            onUpdate: (_, obj) => _queue.Add(_meta.GetKey(obj)),
+            onUpdate: (old, obj) =>
+            {
+                if (_updateFilter?.Invoke(old, obj) != false)
+                {
+                    _queue.Add(_meta.GetKey(obj));
+                }
+            },
             onDelete: obj => _queue.Add(_meta.GetKey(obj)));
         await _controller.StartAsync(cancellationToken);
     }

@@ -22,6 +22,19 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
     /// <summary>The controller's name in <c>--controllers</c>.</summary>
     public const string Name = "clusterStatus";
 
+    /// <summary>
+    /// The Cluster updates that call for a probe before the periodic one: a new generation (endpoint, credentials,
+    /// sync mode) or the start of deletion. Not this controller's own status writes: every write triggered another
+    /// probe, about ten times the configured probe rate, each a round of member discovery requests.
+    /// </summary>
+    public static bool IsProbeWorthy(ClusterV1Alpha1.Cluster old, ClusterV1Alpha1.Cluster current)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        ArgumentNullException.ThrowIfNull(current);
+        return old.Metadata.Generation != current.Metadata.Generation
+            || (old.Metadata.DeletionTimestamp is null) != (current.Metadata.DeletionTimestamp is null);
+    }
+
     internal const string ClusterHealthyMessage = "cluster is healthy and ready to accept workloads";
     internal const string ClusterUnhealthyMessage = "cluster is reachable but health endpoint responded without ok";
     internal const string ClusterNotReachableMessage = "cluster is not reachable";
