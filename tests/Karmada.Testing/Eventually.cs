@@ -26,6 +26,37 @@ public static class Eventually
         }
     }
 
+    /// <summary>
+    /// Reads an object until <paramref name="condition"/> holds for it and returns it; on timeout the message carries
+    /// the last copy read (<paramref name="describe"/>), which is what a failing test needs to be understood.
+    /// </summary>
+    public static async Task<T> ReadUntilAsync<T>(Func<Task<T>> read, Func<T, bool> condition, Func<T, string> describe, TimeSpan timeout, string because, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentNullException.ThrowIfNull(describe);
+        T? last = null;
+        try
+        {
+            await UntilAsync(
+                async () =>
+                {
+                    last = await read();
+                    return condition(last);
+                },
+                timeout,
+                because,
+                cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; last seen: {(last is null ? "none" : describe(last))}", ex);
+        }
+
+        return last!;
+    }
+
     public static Task UntilAsync(Func<bool> condition, TimeSpan timeout, string because, CancellationToken cancellationToken = default) =>
         UntilAsync(() => Task.FromResult(condition()), timeout, because, cancellationToken);
 }

@@ -292,25 +292,13 @@ public sealed class EvictionFailoverIntegrationTests : IAsyncLifetime
 
     private async Task<ClusterV1Alpha1.Cluster> WaitForClusterAsync(string name, Func<ClusterV1Alpha1.Cluster, bool> condition, string because)
     {
-        ClusterV1Alpha1.Cluster? last = null;
-        try
-        {
-            await Eventually.UntilAsync(
-                async () =>
-                {
-                    last = await _cp.GetAsync(ResourceRefs.Clusters, null, name, ClusterMeta.TypeInfo, Ct);
-                    return condition(last);
-                },
-                Deadline,
-                because,
-                Ct);
-        }
-        catch (TimeoutException ex)
-        {
-            throw new TimeoutException($"{ex.Message}; last seen: {(last is null ? "none" : Api.KarmadaJson.Serialize(last))}", ex);
-        }
-
-        return last!;
+        return await Eventually.ReadUntilAsync(
+            () => _cp.GetAsync(ResourceRefs.Clusters, null, name, ClusterMeta.TypeInfo, Ct),
+            condition,
+            last => Api.KarmadaJson.Serialize(last),
+            Deadline,
+            because,
+            Ct);
     }
 
     private async Task<WorkV1Alpha2.ResourceBinding> WaitForBindingAsync(Func<WorkV1Alpha2.ResourceBinding, bool> condition, string because)

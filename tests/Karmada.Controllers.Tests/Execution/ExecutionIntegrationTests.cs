@@ -276,25 +276,13 @@ public sealed class ExecutionIntegrationTests : IAsyncLifetime
 
     private async Task<WorkV1Alpha1.Work> WaitForWorkAsync(string name, Func<WorkV1Alpha1.Work, bool> condition, string because)
     {
-        WorkV1Alpha1.Work? last = null;
-        try
-        {
-            await Eventually.UntilAsync(
-                async () =>
-                {
-                    last = await _cp.GetAsync(WorkMeta.Resource, ExecutionSpace, name, WorkMeta.TypeInfo, Ct);
-                    return condition(last);
-                },
-                Deadline,
-                because,
-                Ct);
-        }
-        catch (TimeoutException ex)
-        {
-            throw new TimeoutException($"{ex.Message}; last seen: {(last is null ? "none" : Api.KarmadaJson.Serialize(last))}", ex);
-        }
-
-        return last!;
+        return await Eventually.ReadUntilAsync(
+            () => _cp.GetAsync(WorkMeta.Resource, ExecutionSpace, name, WorkMeta.TypeInfo, Ct),
+            condition,
+            last => Api.KarmadaJson.Serialize(last),
+            Deadline,
+            because,
+            Ct);
     }
 
     private async Task<JsonObject?> GetOrNullAsync(KubeApiClient client, ResourceRef resource, string? ns, string name)
