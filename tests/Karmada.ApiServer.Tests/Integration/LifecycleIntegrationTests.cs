@@ -96,11 +96,17 @@ public sealed class LifecycleIntegrationTests(InProcessApiServer server) : IClas
         await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c" } }, ns);
         await Client.AppsV1.CreateNamespacedDeploymentAsync(Deployment("d"), ns);
 
+        // A finalizer holds the namespace in Terminating while the refusal is checked; without it the namespace
+        // could be gone already (NotFound), which is also what a real API server answers then.
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "held", Finalizers = ["test.karmada.io/hold"] } }, ns);
         await Client.CoreV1.DeleteNamespaceAsync(ns);
         var terminating = await Client.CoreV1.ReadNamespaceAsync(ns);
         Assert.Equal("Terminating", terminating.Status.Phase);
         var refused = await Assert.ThrowsAsync<HttpOperationException>(() => Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "late" } }, ns));
         Assert.Equal(HttpStatusCode.Forbidden, refused.Response.StatusCode);
+        var held = await Client.CoreV1.ReadNamespacedConfigMapAsync("held", ns);
+        held.Metadata.Finalizers = [];
+        await Client.CoreV1.ReplaceNamespacedConfigMapAsync(held, "held", ns);
 
         await AssertGoneAsync(() => Client.CoreV1.ReadNamespaceAsync(ns));
         Assert.Empty((await Client.CoreV1.ListNamespacedConfigMapAsync(ns)).Items);
