@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Karmada.Json;
 
 namespace Karmada.OpenApi.Structural;
 
@@ -30,7 +31,7 @@ public sealed record FieldError(FieldErrorType Type, string Field, JsonNode? Bad
                     body = TypeText(Type);
                     break;
                 default:
-                    body = TypeText(Type) + ": " + GoFormat.BadValue(BadValue);
+                    body = TypeText(Type) + ": " + FormatBadValue(BadValue);
                     break;
             }
 
@@ -69,9 +70,12 @@ public sealed record FieldError(FieldErrorType Type, string Field, JsonNode? Bad
 
     internal static FieldError NotSupported(string field, JsonNode? value, IEnumerable<string> validValues)
     {
-        var quoted = string.Join(", ", validValues.Select(GoFormat.Quote));
+        var quoted = string.Join(", ", validValues.Select(GoQuote.Quote));
         return new(FieldErrorType.NotSupported, field, value, quoted.Length == 0 ? string.Empty : "supported values: " + quoted);
     }
+
+    // field.Error prints a nil value as "null" in quotes and every other value with %#v.
+    private static string FormatBadValue(JsonNode? value) => JsonValues.IsNull(value) ? GoQuote.Quote("null") : GoValueFormat.SharpV(value);
 
     private static string TypeText(FieldErrorType type) => type switch
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Karmada.Json;
 
 namespace Karmada.OpenApi.Structural;
 
@@ -129,7 +130,7 @@ internal static class ListTypeValidator
         for (var i = 0; i < items.Count; i++)
         {
             // Go compares scalars by type and value (int64 1 differs from float64 1) and compounds by their JSON.
-            var identity = JsonValues.Kind(items[i]) + ":" + GoFormat.Json(items[i]);
+            var identity = JsonValues.KindOf(items[i]) + ":" + GoJson.Marshal(items[i]);
             seen.TryGetValue(identity, out var times);
             seen[identity] = times + 1;
             if (times == 1)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Karmada.Json;
 
 namespace Karmada.OpenApi.Structural;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Karmada.Json;
 
 namespace Karmada.OpenApi.Structural;
 
@@ -19,7 +20,7 @@ internal sealed class OpenApiValueValidator(string rootPath)
     public void Validate(JsonNode? data, JsonObject schema, string path, List<FieldError> errors)
     {
         var types = schema.GetTypes();
-        var kind = JsonValues.Kind(data);
+        var kind = JsonValues.KindOf(data);
         if (kind == JsonKind.Null)
         {
             // kube-openapi runs only the type and enum checks on nil.
@@ -34,7 +35,7 @@ internal sealed class OpenApiValueValidator(string rootPath)
 
         if (types.Count > 0 && !TypeMatches(types, kind, data!))
         {
-            errors.Add(TypeError(path, string.Join(",", types), JsonValues.TypeName(kind)));
+            errors.Add(TypeError(path, string.Join(",", types), SchemaTypeName(kind)));
         }
 
         ValidateJunctors(data, schema, path, errors);
@@ -45,7 +46,7 @@ internal sealed class OpenApiValueValidator(string rootPath)
                 ValidateFormat(data!, schema, path, errors);
                 break;
             case JsonKind.Integer:
-            case JsonKind.Number:
+            case JsonKind.Float:
                 ValidateNumber(data!, kind, schema, path, errors);
                 break;
             case JsonKind.Array:
@@ -62,7 +63,7 @@ internal sealed class OpenApiValueValidator(string rootPath)
 
     private static bool TypeMatches(IReadOnlyList<string> types, JsonKind kind, JsonNode data)
     {
-        if (types.Contains(JsonValues.TypeName(kind)))
+        if (types.Contains(SchemaTypeName(kind)))
         {
             return true;
         }
@@ -72,8 +73,27 @@ internal sealed class OpenApiValueValidator(string rootPath)
             return true;
         }
 
-        return kind == JsonKind.Number && types.Contains("integer")
-            && JsonValues.TryGetDouble(data, out var number) && JsonValues.IsFloatAJsonInteger(number);
+        return kind == JsonKind.Float && types.Contains("integer")
+            && JsonValues.TryGetDouble(data, out var number) && IsFloatAJsonInteger(number);
+    }
+
+    /// <summary>The schema type name of a kind, as kube-openapi infers it from a Go value.</summary>
+    private static string SchemaTypeName(JsonKind kind) => kind switch
+    {
+        JsonKind.Object => "object",
+        JsonKind.Array => "array",
+        JsonKind.String => "string",
+        JsonKind.Integer => "integer",
+        JsonKind.Float => "number",
+        JsonKind.Boolean => "boolean",
+        _ => "null",
+    };
+
+    /// <summary>Go's <c>swag.IsFloat64AJSONInteger</c>: integral and exactly representable.</summary>
+    private static bool IsFloatAJsonInteger(double value)
+    {
+        const double maxJsonFloat = 9007199254740992d;
+        return double.IsFinite(value) && value >= -maxJsonFloat && value <= maxJsonFloat && value == Math.Truncate(value);
     }
 
     private void ValidateJunctors(JsonNode? data, JsonObject schema, string path, List<FieldError> errors)
@@ -102,7 +122,7 @@ internal sealed class OpenApiValueValidator(string rootPath)
 
             if (!succeeded)
             {
-                errors.Add(Composite(GoFormat.Quote(path) + " must validate at least one schema (anyOf)"));
+                errors.Add(Composite(GoQuote.Quote(path) + " must validate at least one schema (anyOf)"));
             }
 
             if (best is not null)
@@ -135,7 +155,7 @@ internal sealed class OpenApiValueValidator(string rootPath)
             if (validated != 1)
             {
                 var detail = validated == 0 ? "Found none valid" : $"Found {validated} valid alternatives";
-                errors.Add(Composite(GoFormat.Quote(path) + " must validate one and only one schema (oneOf). " + detail));
+                errors.Add(Composite(GoQuote.Quote(path) + " must validate one and only one schema (oneOf). " + detail));
                 if (best is not null)
                 {
                     errors.AddRange(best);
@@ -162,7 +182,7 @@ internal sealed class OpenApiValueValidator(string rootPath)
             if (validated != branches.Count)
             {
                 var detail = validated == 0 ? ". None validated" : string.Empty;
-                errors.Add(Composite(GoFormat.Quote(path) + " must validate all the schemas (allOf)" + detail));
+                errors.Add(Composite(GoQuote.Quote(path) + " must validate all the schemas (allOf)" + detail));
             }
         }
 
@@ -172,7 +192,7 @@ internal sealed class OpenApiValueValidator(string rootPath)
             Validate(data, not, path, result);
             if (result.Count == 0)
             {
-                errors.Add(Composite(GoFormat.Quote(path) + " must not validate the schema (not)"));
+                errors.Add(Composite(GoQuote.Quote(path) + " must not validate the schema (not)"));
             }
         }
     }
@@ -221,7 +241,7 @@ internal sealed class OpenApiValueValidator(string rootPath)
         var text = data.GetValue<string>();
         if (!StringFormats.IsValid(format, text))
         {
-            errors.Add(new FieldError(FieldErrorType.TypeInvalid, Field(path), data, $"{path} in body must be of type {format}: {GoFormat.Quote(text)}"));
+            errors.Add(new FieldError(FieldErrorType.TypeInvalid, Field(path), data, $"{path} in body must be of type {format}: {GoQuote.Quote(text)}"));
         }
     }
 
@@ -268,26 +288,26 @@ internal sealed class OpenApiValueValidator(string rootPath)
         {
             if (floatFactor < 0)
             {
-                errors.Add(FieldError.Invalid(Field(path), JsonValue.Create(floatFactor), $"factor MultipleOf declared for {path} must be positive: {GoFormat.Float(floatFactor)}"));
+                errors.Add(FieldError.Invalid(Field(path), JsonValue.Create(floatFactor), $"factor MultipleOf declared for {path} must be positive: {GoFloat.FormatG(floatFactor)}"));
             }
             else if (floatFactor > 0)
             {
                 var quotient = floatFactor < 1 ? 1 / floatFactor * number : number / floatFactor;
-                if (!JsonValues.IsFloatAJsonInteger(quotient))
+                if (!IsFloatAJsonInteger(quotient))
                 {
-                    errors.Add(FieldError.Invalid(Field(path), data, $"{path} in body should be a multiple of {GoFormat.Float(floatFactor)}"));
+                    errors.Add(FieldError.Invalid(Field(path), data, $"{path} in body should be a multiple of {GoFloat.FormatG(floatFactor)}"));
                 }
             }
         }
 
         if (minimum is { } floatMin && ((!exclusiveMinimum && number < floatMin) || (exclusiveMinimum && number <= floatMin)))
         {
-            errors.Add(FieldError.Invalid(Field(path), data, $"{path} in body should be {(exclusiveMinimum ? "greater than" : "greater than or equal to")} {GoFormat.Float(floatMin)}"));
+            errors.Add(FieldError.Invalid(Field(path), data, $"{path} in body should be {(exclusiveMinimum ? "greater than" : "greater than or equal to")} {GoFloat.FormatG(floatMin)}"));
         }
 
         if (maximum is { } floatMax && ((!exclusiveMaximum && number > floatMax) || (exclusiveMaximum && number >= floatMax)))
         {
-            errors.Add(FieldError.Invalid(Field(path), data, $"{path} in body should be {(exclusiveMaximum ? "less than" : "less than or equal to")} {GoFormat.Float(floatMax)}"));
+            errors.Add(FieldError.Invalid(Field(path), data, $"{path} in body should be {(exclusiveMaximum ? "less than" : "less than or equal to")} {GoFloat.FormatG(floatMax)}"));
         }
     }
 
@@ -325,13 +345,13 @@ internal sealed class OpenApiValueValidator(string rootPath)
             return;
         }
 
-        if (values.Any(value => JsonValues.SemanticEquals(data, value)))
+        if (values.Any(value => JsonValueComparer.AreEqual(data, value)))
         {
             return;
         }
 
         // apiextensions lists string values verbatim and marshals every other value to JSON.
-        var supported = values.Select(value => JsonValues.AsString(value) ?? GoFormat.Json(value));
+        var supported = values.Select(value => JsonValues.AsString(value) ?? GoJson.Marshal(value));
         errors.Add(FieldError.NotSupported(Field(path), data, supported));
     }
 
@@ -402,7 +422,7 @@ internal sealed class OpenApiValueValidator(string rootPath)
         {
             for (var j = 0; j < i; j++)
             {
-                if (JsonValues.SemanticEquals(array[i], array[j]))
+                if (JsonValueComparer.AreEqual(array[i], array[j]))
                 {
                     return true;
                 }
@@ -448,7 +468,7 @@ internal sealed class OpenApiValueValidator(string rootPath)
     }
 
     private FieldError TypeError(string path, string expected, string actual) =>
-        new(FieldErrorType.TypeInvalid, Field(path), JsonValue.Create(actual), $"{path} in body must be of type {expected}: {GoFormat.Quote(actual)}");
+        new(FieldErrorType.TypeInvalid, Field(path), JsonValue.Create(actual), $"{path} in body must be of type {expected}: {GoQuote.Quote(actual)}");
 
     private FieldError Composite(string message) => FieldError.Invalid(RootField(), string.Empty, message);
 

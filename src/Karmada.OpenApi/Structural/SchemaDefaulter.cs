@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Karmada.Json;
 
 namespace Karmada.OpenApi.Structural;
 

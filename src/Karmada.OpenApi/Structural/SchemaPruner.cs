@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Karmada.Json;
 using Karmada.OpenApi.Generation;
 
 namespace Karmada.OpenApi.Structural;
@@ -160,7 +161,7 @@ public static class SchemaPruner
         {
             case "apiVersion":
             case "kind":
-                return JsonValues.Kind(obj[key]) == JsonKind.String;
+                return JsonValues.KindOf(obj[key]) == JsonKind.String;
             case "metadata":
                 if (obj[key] is JsonObject metadata)
                 {

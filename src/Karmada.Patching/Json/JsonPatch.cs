@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Karmada.Json;
 
 namespace Karmada.Patching.Json;
 
@@ -55,11 +56,11 @@ public static class JsonPatch
         Apply(target, operations) as JsonObject
             ?? throw PatchException.Invalid("the patched document is not a JSON object");
 
-    private static string GoJsonTypeName(JsonNode? node) => JsonValueComparer.KindOf(node) switch
+    private static string GoJsonTypeName(JsonNode? node) => JsonValues.KindOf(node) switch
     {
         JsonKind.Array => "array",
         JsonKind.String => "string",
-        JsonKind.Number => "number",
+        JsonKind.Integer or JsonKind.Float => "number",
         JsonKind.Boolean => "bool",
         _ => "null",
     };
@@ -97,7 +98,7 @@ public static class JsonPatch
         }
 
         private static string? ReadString(JsonObject operation, string name) =>
-            operation.TryGetPropertyValue(name, out var value) && JsonValueComparer.KindOf(value) == JsonKind.String
+            operation.TryGetPropertyValue(name, out var value) && JsonValues.KindOf(value) == JsonKind.String
                 ? value!.GetValue<string>()
                 : null;
 

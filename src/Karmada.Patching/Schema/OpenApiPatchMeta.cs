@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Karmada.Patching.Json;
+using Karmada.Json;
 
 namespace Karmada.Patching.Schema;
 
@@ -73,7 +73,7 @@ public static class OpenApiPatchMeta
                 break;
             case "map":
                 var keys = (schema["x-kubernetes-list-map-keys"] as JsonArray ?? [])
-                    .Where(k => JsonValueComparer.KindOf(k) == JsonKind.String)
+                    .Where(k => JsonValues.KindOf(k) == JsonKind.String)
                     .Select(k => k!.GetValue<string>())
                     .ToArray();
                 meta = meta.WithListMapKeys(keys);
@@ -83,7 +83,7 @@ public static class OpenApiPatchMeta
                     {
                         if (itemProperties[key] is JsonObject keySchema
                             && keySchema["default"] is JsonValue value
-                            && JsonValueComparer.KindOf(value) == JsonKind.String)
+                            && JsonValues.KindOf(value) == JsonKind.String)
                         {
                             meta = meta.WithKeyDefault(key, value.GetValue<string>());
                         }
@@ -99,8 +99,8 @@ public static class OpenApiPatchMeta
     }
 
     private static string? String(JsonObject schema, string name) =>
-        schema[name] is JsonValue value && JsonValueComparer.KindOf(value) == JsonKind.String ? value.GetValue<string>() : null;
+        schema[name] is JsonValue value && JsonValues.KindOf(value) == JsonKind.String ? value.GetValue<string>() : null;
 
     private static bool Bool(JsonObject schema, string name) =>
-        schema[name] is JsonValue value && JsonValueComparer.KindOf(value) == JsonKind.Boolean && value.GetValue<bool>();
+        schema[name] is JsonValue value && JsonValues.KindOf(value) == JsonKind.Boolean && value.GetValue<bool>();
 }

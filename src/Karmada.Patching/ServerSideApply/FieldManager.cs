@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Karmada.Patching.Json;
+using Karmada.Json;
 using Karmada.Patching.Schema;
 
 namespace Karmada.Patching.ServerSideApply;
@@ -75,7 +75,7 @@ public static class FieldManager
             throw PatchException.BadRequest("metadata.managedFields must be nil");
         }
 
-        if (JsonValueComparer.KindOf(applied["apiVersion"]) != JsonKind.String)
+        if (JsonValues.KindOf(applied["apiVersion"]) != JsonKind.String)
         {
             throw PatchException.BadRequest("Object 'apiVersion' is missing in the apply patch");
         }
@@ -350,7 +350,7 @@ public static class FieldManager
 
     private static bool HasUid(JsonObject obj) =>
         obj["metadata"] is JsonObject metadata
-        && JsonValueComparer.KindOf(metadata["uid"]) == JsonKind.String
+        && JsonValues.KindOf(metadata["uid"]) == JsonKind.String
         && metadata["uid"]!.GetValue<string>().Length > 0;
 
     private static DateTimeOffset Truncate(DateTimeOffset time) =>
@@ -361,7 +361,7 @@ public static class FieldManager
     // upstream's objectGVKNN: "apps/v1, Kind=Deployment default/web".
     private static string DescribeObject(JsonObject obj)
     {
-        static string Text(JsonNode? node) => JsonValueComparer.KindOf(node) == JsonKind.String ? node!.GetValue<string>() : "";
+        static string Text(JsonNode? node) => JsonValues.KindOf(node) == JsonKind.String ? node!.GetValue<string>() : "";
 
         var apiVersion = Text(obj["apiVersion"]);
         var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Karmada.Patching.Json;
+using Karmada.Json;
 using Karmada.Patching.Schema;
 
 namespace Karmada.Patching.ServerSideApply;
@@ -21,7 +21,7 @@ internal static class LastAppliedConfiguration
     public static string? Read(JsonObject obj) =>
         obj["metadata"] is JsonObject { } metadata
         && metadata["annotations"] is JsonObject annotations
-        && JsonValueComparer.KindOf(annotations[Annotation]) == JsonKind.String
+        && JsonValues.KindOf(annotations[Annotation]) == JsonKind.String
         && annotations[Annotation]!.GetValue<string>() is { Length: > 0 } value
             ? value
             : null;
@@ -35,7 +35,7 @@ internal static class LastAppliedConfiguration
             annotations.Remove(Annotation);
         }
 
-        return GoFormat.Marshal(copy) + "\n";
+        return GoJson.Marshal(copy) + "\n";
     }
 
     /// <summary>
@@ -54,7 +54,7 @@ internal static class LastAppliedConfiguration
         foreach (var (key, annotation) in annotations)
         {
             size += Encoding.UTF8.GetByteCount(key);
-            if (JsonValueComparer.KindOf(annotation) == JsonKind.String)
+            if (JsonValues.KindOf(annotation) == JsonKind.String)
             {
                 size += Encoding.UTF8.GetByteCount(annotation!.GetValue<string>());
             }
@@ -88,7 +88,7 @@ internal static class LastAppliedConfiguration
         }
 
         if (lastApplied is null
-            || JsonValueComparer.KindOf(lastApplied["apiVersion"]) != JsonKind.String
+            || JsonValues.KindOf(lastApplied["apiVersion"]) != JsonKind.String
             || lastApplied["apiVersion"]!.GetValue<string>() != apiVersion)
         {
             return null;

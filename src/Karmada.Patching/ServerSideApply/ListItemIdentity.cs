@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Karmada.Patching.Json;
+using Karmada.Json;
 using Karmada.Patching.Schema;
 
 namespace Karmada.Patching.ServerSideApply;
@@ -20,7 +20,7 @@ internal static class ListItemIdentity
                 if (item is not JsonObject obj)
                 {
                     return strict
-                        ? throw Violation(listPath, $"element {index}: expected map, got {GoFormat.TypeName(item)}")
+                        ? throw Violation(listPath, $"element {index}: expected map, got {GoValueFormat.TypeName(item)}")
                         : PathElement.IndexOf(index);
                 }
 
@@ -37,14 +37,14 @@ internal static class ListItemIdentity
                     }
                     else if (strict)
                     {
-                        throw Violation(listPath, $"element {index}: associative list with keys has an element that omits key field {GoFormat.Quote(key)} (and doesn't have default value)");
+                        throw Violation(listPath, $"element {index}: associative list with keys has an element that omits key field {GoQuote.Quote(key)} (and doesn't have default value)");
                     }
                 }
 
                 return fields.Count > 0 ? PathElement.KeyOf(fields) : PathElement.IndexOf(index);
             case ListType.Map:
             case ListType.Set:
-                if (!JsonValueComparer.IsScalar(item))
+                if (!JsonValues.IsScalar(item))
                 {
                     return strict
                         ? throw Violation(listPath, $"element {index}: associative list without keys has an element that's a {(item is JsonObject ? "map" : "list")} type")

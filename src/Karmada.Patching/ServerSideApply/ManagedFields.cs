@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Karmada.Patching.Json;
+using Karmada.Json;
 
 namespace Karmada.Patching.ServerSideApply;
 
@@ -189,5 +189,5 @@ internal sealed class ManagedFields
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string? String(JsonObject entry, string name) =>
-        JsonValueComparer.KindOf(entry[name]) == JsonKind.String ? entry[name]!.GetValue<string>() : null;
+        JsonValues.KindOf(entry[name]) == JsonKind.String ? entry[name]!.GetValue<string>() : null;
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using Karmada.Patching.Json;
+using Karmada.Json;
 
 namespace Karmada.Patching.ServerSideApply;
 
@@ -33,10 +33,10 @@ internal readonly record struct ManagerKey(string Manager, string Operation, str
     /// <summary>How upstream names the manager in conflict messages: <c>"kubectl" using apps/v1</c>.</summary>
     public string Describe()
     {
-        var text = GoFormat.Quote(Manager);
+        var text = GoQuote.Quote(Manager);
         if (!string.IsNullOrEmpty(Subresource))
         {
-            text += " with subresource " + GoFormat.Quote(Subresource);
+            text += " with subresource " + GoQuote.Quote(Subresource);
         }
 
         return IsApply ? text : text + " using " + ApiVersion;
@@ -56,6 +56,6 @@ internal readonly record struct ManagerKey(string Manager, string Operation, str
             builder.Append(',');
         }
 
-        builder.Append(GoFormat.Marshal(name)).Append(':').Append(GoFormat.Marshal(value));
+        builder.Append(GoJson.Marshal(name)).Append(':').Append(GoJson.Marshal(value));
     }
 }

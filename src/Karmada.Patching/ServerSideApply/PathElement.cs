@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Karmada.Patching.Json;
+using Karmada.Json;
 
 namespace Karmada.Patching.ServerSideApply;
 
@@ -40,11 +40,11 @@ internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathEle
     {
         var sorted = fields.OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
         var obj = new JsonObject(sorted.Select(f => KeyValuePair.Create(f.Key, f.Value?.DeepClone())));
-        return new(PathElementKind.Key, "k:" + GoFormat.Marshal(obj), null, sorted, null, 0);
+        return new(PathElementKind.Key, "k:" + GoJson.Marshal(obj), null, sorted, null, 0);
     }
 
     public static PathElement ValueOf(JsonNode? value) =>
-        new(PathElementKind.Value, "v:" + GoFormat.Marshal(value), null, null, value?.DeepClone(), 0);
+        new(PathElementKind.Value, "v:" + GoJson.Marshal(value), null, null, value?.DeepClone(), 0);
 
     public static PathElement IndexOf(int index) =>
         new(PathElementKind.Index, "i:" + index.ToString(CultureInfo.InvariantCulture), null, null, null, index);
@@ -136,11 +136,11 @@ internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathEle
     }
 
     // structured-merge-diff's value.ToString: strings quoted with %q, other scalars as they print in Go.
-    private static string ValueString(JsonNode? value) => JsonValueComparer.KindOf(value) switch
+    private static string ValueString(JsonNode? value) => JsonValues.KindOf(value) switch
     {
-        JsonKind.String => GoFormat.Quote(value!.GetValue<string>()),
+        JsonKind.String => GoQuote.Quote(value!.GetValue<string>()),
         JsonKind.Null => "null",
-        JsonKind.Object or JsonKind.Array => GoFormat.Marshal(value),
-        _ => GoFormat.Value(value),
+        JsonKind.Object or JsonKind.Array => GoJson.Marshal(value),
+        _ => GoValueFormat.Value(value),
     };
 }

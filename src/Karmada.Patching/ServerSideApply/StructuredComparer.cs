@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Karmada.Patching.Json;
+using Karmada.Json;
 using Karmada.Patching.Schema;
 
 namespace Karmada.Patching.ServerSideApply;

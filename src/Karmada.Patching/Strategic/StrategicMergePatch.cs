@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Karmada.Patching.Json;
+using Karmada.Json;
 using Karmada.Patching.Schema;
 
 namespace Karmada.Patching.Strategic;
@@ -58,7 +58,7 @@ public static class StrategicMergePatch
                     patch.Remove(DirectiveMarker);
                     break;
                 default:
-                    throw PatchException.Internal($"unknown patch type: {GoFormat.Value(directive)} in map: {GoFormat.Value(patch)}");
+                    throw PatchException.Internal($"unknown patch type: {GoValueFormat.Value(directive)} in map: {GoValueFormat.Value(patch)}");
             }
         }
 
@@ -83,7 +83,7 @@ public static class StrategicMergePatch
             }
 
             if (!original.TryGetPropertyValue(name, out var originalValue)
-                || JsonValueComparer.KindOf(originalValue) != JsonValueComparer.KindOf(patchValue))
+                || !JsonValues.IsSameJsonType(JsonValues.KindOf(originalValue), JsonValues.KindOf(patchValue)))
             {
                 if (!isDeleteList)
                 {
@@ -234,7 +234,7 @@ public static class StrategicMergePatch
 
                     break;
                 default:
-                    throw PatchException.Internal($"unknown patch type: {GoFormat.Value(directive)} in map: {GoFormat.Value(element)}");
+                    throw PatchException.Internal($"unknown patch type: {GoValueFormat.Value(directive)} in map: {GoValueFormat.Value(element)}");
             }
         }
 
@@ -371,7 +371,7 @@ public static class StrategicMergePatch
         if (patchIndex < nonDelete.Count && orderIndex >= order.Count)
         {
             throw PatchException.Internal(
-                $"The order in patch list:\n{GoFormat.Value(ToArray(patch))}\n doesn't match {SetElementOrderPrefix} list:\n{GoFormat.Value(ToArray(order))}\n");
+                $"The order in patch list:\n{GoValueFormat.Value(ToArray(patch))}\n doesn't match {SetElementOrderPrefix} list:\n{GoValueFormat.Value(ToArray(order))}\n");
         }
     }
 
@@ -389,7 +389,7 @@ public static class StrategicMergePatch
         }
 
         var retained = retainList
-            .Where(v => JsonValueComparer.KindOf(v) == JsonKind.String)
+            .Where(v => JsonValues.KindOf(v) == JsonKind.String)
             .Select(v => v!.GetValue<string>())
             .ToHashSet(StringComparer.Ordinal);
         foreach (var (key, value) in patch)
@@ -604,7 +604,7 @@ public static class StrategicMergePatch
         JsonKind? kind = null;
         foreach (var item in first.Concat(second))
         {
-            var current = JsonValueComparer.KindOf(item);
+            var current = JsonValues.KindOf(item);
             if (kind is null)
             {
                 if (current == JsonKind.Array)
@@ -612,10 +612,10 @@ public static class StrategicMergePatch
                     throw PatchException.Invalid("lists of lists are not supported");
                 }
             }
-            else if (kind != current)
+            else if (!JsonValues.IsSameJsonType(kind.Value, current))
             {
                 throw PatchException.Internal(
-                    $"list element types are not identical: [{GoFormat.Value(ToArray(first))} {GoFormat.Value(ToArray(second))}]");
+                    $"list element types are not identical: [{GoValueFormat.Value(ToArray(first))} {GoValueFormat.Value(ToArray(second))}]");
             }
 
             kind = current;
@@ -762,7 +762,7 @@ public static class StrategicMergePatch
     }
 
     private static string? StringValue(JsonNode? node) =>
-        JsonValueComparer.KindOf(node) == JsonKind.String ? node!.GetValue<string>() : null;
+        JsonValues.KindOf(node) == JsonKind.String ? node!.GetValue<string>() : null;
 
     // Nodes already attached elsewhere are copied: a JsonNode can have only one parent.
     private static JsonNode? Own(JsonNode? node) => node?.Parent is null ? node : node.DeepClone();
@@ -770,10 +770,10 @@ public static class StrategicMergePatch
     private static JsonArray ToArray(IEnumerable<JsonNode?> items) => new([.. items.Select(Own)]);
 
     private static PatchException NoMergeKey(JsonObject element, string mergeKey) =>
-        PatchException.Internal($"map: {GoFormat.Value(element)} does not contain declared merge key: {mergeKey}");
+        PatchException.Internal($"map: {GoValueFormat.Value(element)} does not contain declared merge key: {mergeKey}");
 
     private static PatchException BadArgType(string expected, JsonNode? actual) =>
-        PatchException.Internal($"expected a {expected}, but received a {GoFormat.TypeName(actual)}");
+        PatchException.Internal($"expected a {expected}, but received a {GoValueFormat.TypeName(actual)}");
     /// <summary>
     /// Models the Go slice upstream merges a live list in: deleting an item shifts the rest left inside the same
     /// backing array and appending reuses the freed slots, so the caller's untouched slice header sees the appended

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Karmada.Api;
 using Karmada.Api.Policy.V1Alpha1;
-using Karmada.Policy.Json;
+using Karmada.Json;
 
 namespace Karmada.Policy.Overrides;
 
@@ -24,7 +24,8 @@ public sealed class AppliedOverrides
     /// The JSON array upstream's <c>MarshalJSON</c> writes: items sorted by policy name, each
     /// <c>{"policyName":..,"overriders":{..}}</c> with Go's field order and <c>omitempty</c>; null when nothing was applied.
     /// </summary>
-    public string? ToAnnotationValue() => _items.Count == 0 ? null : GoJson.Serialize(ToJson());
+    public string? ToAnnotationValue() =>
+        _items.Count == 0 ? null : GoJson.Marshal(ToJson(), GoJsonKeyOrder.AsWritten, GoJsonNumbers.AsWritten);
 
     /// <summary>The items sorted by policy name as JSON.</summary>
     public JsonArray ToJson()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Karmada.Api.Policy.V1Alpha1;
+using Karmada.Json;
 using Karmada.Policy.Json;
 using YamlDotNet.Core;
 
@@ -41,7 +42,8 @@ public static class FieldOverriderApplier
                 {
                     applied = text.Length == 0
                         ? text
-                        : GoJson.Serialize(JsonPatch.Apply(JsonNode.Parse(text), overrider.Json.Select(o => new JsonPatchOperation(PlaintextOverriderPatches.OperatorName(o.Operator), o.SubPath, o.Value))));
+                        // evanphx/json-patch rewrites the document in place: members keep their order, numbers their text.
+                        : GoJson.Marshal(JsonPatch.Apply(JsonNode.Parse(text), overrider.Json.Select(o => new JsonPatchOperation(PlaintextOverriderPatches.OperatorName(o.Operator), o.SubPath, o.Value))), GoJsonKeyOrder.AsWritten, GoJsonNumbers.AsWritten);
                 }
 
                 pointer.Set(obj, JsonValue.Create(applied));

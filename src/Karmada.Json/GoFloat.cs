@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace Karmada.Policy.Json;
+namespace Karmada.Json;
 
 /// <summary>Go's shortest float64 formatting: <c>encoding/json</c>'s form and <c>strconv.FormatFloat(f, 'g', -1, 64)</c>.</summary>
-internal static class GoFloat
+public static class GoFloat
 {
     /// <summary><c>encoding/json</c>: 'f' in [1e-6, 1e21), otherwise 'e' with the exponent's leading zero dropped.</summary>
     public static string FormatJson(double value)
