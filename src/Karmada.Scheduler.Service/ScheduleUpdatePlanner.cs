@@ -105,8 +105,11 @@ public static class ScheduleUpdatePlanner
         || current != applied
         || !SameTargets(binding.Spec.Clusters, targets);
 
-    private static bool SameTargets(List<TargetCluster> a, IReadOnlyList<TargetCluster> b)
+    /// <summary>Whether two target lists are the same clusters, replicas and components, in the same order.</summary>
+    public static bool SameTargets(IReadOnlyList<TargetCluster> a, IReadOnlyList<TargetCluster> b)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         if (a.Count != b.Count)
         {
             return false;

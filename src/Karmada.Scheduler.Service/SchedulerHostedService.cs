@@ -55,7 +55,7 @@ public sealed class SchedulerHostedService : IHostedService, IAsyncDisposable
             new Framework.SchedulingFramework(Framework.Plugins.InTreePlugins.CreateRegistry().Filter(options.Plugins)),
             [new Estimation.GeneralEstimator()]);
         var reconciler = new SchedulingReconciler(
-            _bindings, _clusterBindings, _clusters, scheduler, options, new BindingWriter(client), _events, timeProvider,
+            _bindings, _clusterBindings, _clusters, scheduler, options, new BindingWriter(client, loggerFactory.CreateLogger<BindingWriter>()), _events, timeProvider,
             loggerFactory.CreateLogger<SchedulingReconciler>());
 
         // API errors (conflicts, unreachable server) back off per binding; no global bucket, so one failing binding

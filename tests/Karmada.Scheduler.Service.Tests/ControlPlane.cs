@@ -32,7 +32,8 @@ internal sealed class ControlPlane : IAsyncDisposable
 
     public KubeApiClient Client { get; }
 
-    public static async Task<ControlPlane> StartAsync()
+    /// <summary>Starts the control plane; <paramref name="configurePipeline"/> puts middleware in front of the API.</summary>
+    public static async Task<ControlPlane> StartAsync(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder>? configurePipeline = null)
     {
         var directory = new TempDirectory("sched-it");
         var apiServer = await ApiServerApplication.StartAsync(
@@ -43,6 +44,7 @@ internal sealed class ControlPlane : IAsyncDisposable
                 Storage = new StorageOptions { Backend = StorageBackend.Memory },
                 ExtraResources = KarmadaResourceDefinitions.All,
                 ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
+                ConfigurePipeline = configurePipeline,
             },
             NullLoggerFactory.Instance,
             ControlPlaneServices.Add,
@@ -52,11 +54,11 @@ internal sealed class ControlPlane : IAsyncDisposable
     }
 
     /// <summary>Starts a scheduler host the way <c>karmada scheduler</c> does; returns its hosted services.</summary>
-    public async Task<RunningScheduler> StartSchedulerAsync(SchedulerServiceOptions? options = null, LeaderElectionOptions? leaderElection = null)
+    public async Task<RunningScheduler> StartSchedulerAsync(SchedulerServiceOptions? options = null, LeaderElectionOptions? leaderElection = null, string? userAgent = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddKarmadaClient(_configuration);
+        services.AddKarmadaClient(_configuration, client => client.UserAgent = userAgent ?? client.UserAgent);
         services.AddKarmadaScheduler(options ?? new SchedulerServiceOptions(), leaderElection);
         var provider = services.BuildServiceProvider();
         var scheduler = new RunningScheduler(provider, [.. provider.GetServices<IHostedService>()]);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Karmada.ApiServer.Registry;
 using Karmada.ApiServer.Resources;
 
 namespace Karmada.ApiServer.Discovery;
@@ -86,6 +87,11 @@ public sealed class DiscoveryDocuments(ResourceCatalog catalog, string serverAdd
                     resources.Add(new JsonObject { ["name"] = d.Plural + "/scale", ["singularName"] = "", ["namespaced"] = d.Namespaced, ["group"] = "autoscaling", ["version"] = "v1", ["kind"] = "Scale", ["verbs"] = Strings(["get", "patch", "update"]) });
                 }
 
+                if (SchedulingSubresource.IsServedBy(d))
+                {
+                    resources.Add(new JsonObject { ["name"] = d.Plural + "/" + SchedulingSubresource.Name, ["singularName"] = "", ["namespaced"] = d.Namespaced, ["kind"] = d.Kind, ["verbs"] = Strings(["get", "patch", "update"]) });
+                }
+
                 if (d.Group.Length == 0 && d.Plural == "namespaces")
                 {
                     resources.Add(new JsonObject { ["name"] = "namespaces/finalize", ["singularName"] = "", ["namespaced"] = false, ["kind"] = "Namespace", ["verbs"] = Strings(["update"]) });
@@ -141,6 +147,11 @@ public sealed class DiscoveryDocuments(ResourceCatalog catalog, string serverAdd
                     if (d.Scale is not null)
                     {
                         subresources.Add(new JsonObject { ["subresource"] = "scale", ["responseKind"] = new JsonObject { ["group"] = "autoscaling", ["version"] = "v1", ["kind"] = "Scale" }, ["verbs"] = Strings(["get", "patch", "update"]) });
+                    }
+
+                    if (SchedulingSubresource.IsServedBy(d))
+                    {
+                        subresources.Add(new JsonObject { ["subresource"] = SchedulingSubresource.Name, ["responseKind"] = new JsonObject { ["group"] = d.Group, ["version"] = d.Version, ["kind"] = d.Kind }, ["verbs"] = Strings(["get", "patch", "update"]) });
                     }
 
                     if (subresources.Count > 0)

@@ -64,6 +64,7 @@ public sealed class ResourceHandler(ObjectService objects, PatchApplier patcher,
             "" => true,
             "status" => resource.HasStatus,
             "scale" => resource.Scale is not null,
+            SchedulingSubresource.Name => SchedulingSubresource.IsServedBy(resource),
             "finalize" => resource.Group.Length == 0 && resource.Plural == "namespaces",
             _ => false,
         };
@@ -169,8 +170,7 @@ public sealed class ResourceHandler(ObjectService objects, PatchApplier patcher,
             throw new ApiException(Errors.NotFoundPath());
         }
 
-        var body = await RequestBody.ReadBytesAsync(context.Request, context.RequestAborted);
-        var obj = RequestBody.DecodeObject(body, context.Request.ContentType, $"{resource.Kind} in version \"{resource.Version}\" cannot be handled as a {resource.Kind}");
+        var obj = await RequestBody.ReadObjectAsync(context.Request, resource.DecodeDescription, context.RequestAborted);
         if (ReviewResponder.TryAnswer(context, resource, obj) is { } review)
         {
             await Responses.WriteJsonAsync(context, 201, review);
@@ -184,8 +184,7 @@ public sealed class ResourceHandler(ObjectService objects, PatchApplier patcher,
 
     private async Task UpdateAsync(HttpContext context, ResourceDefinition resource, string? ns, string name, string subresource, string user)
     {
-        var body = await RequestBody.ReadBytesAsync(context.Request, context.RequestAborted);
-        var obj = RequestBody.DecodeObject(body, context.Request.ContentType, $"{resource.Kind} in version \"{resource.Version}\" cannot be handled as a {resource.Kind}");
+        var obj = await RequestBody.ReadObjectAsync(context.Request, resource.DecodeDescription, context.RequestAborted);
         var options = WriteOptionsFrom(context, user);
         if (subresource == "scale")
         {

@@ -97,22 +97,23 @@ public sealed partial class ApiDispatcher(
             return;
         }
 
-        var segments = path.Trim('/').Split('/');
-        if (method == "GET" && segments is ["api", var coreVersion])
+        // Only discovery paths (at most three segments) are split here; resource paths are parsed once, below.
+        var segments = method == "GET" && path.AsSpan().Trim('/').Count('/') < 3 ? path.Trim('/').Split('/') : [];
+        if (segments is ["api", var coreVersion])
         {
             var list = discovery.ResourceList("", coreVersion) ?? throw new ApiException(Errors.NotFoundPath());
             await Responses.WriteJsonAsync(context, 200, list);
             return;
         }
 
-        if (method == "GET" && segments is ["apis", var groupName])
+        if (segments is ["apis", var groupName])
         {
             var group = discovery.ApiGroup(groupName) ?? throw new ApiException(Errors.NotFoundPath());
             await Responses.WriteJsonAsync(context, 200, group);
             return;
         }
 
-        if (method == "GET" && segments is ["apis", var g, var v])
+        if (segments is ["apis", var g, var v])
         {
             var list = discovery.ResourceList(g, v) ?? throw new ApiException(Errors.NotFoundPath());
             await Responses.WriteJsonAsync(context, 200, list);

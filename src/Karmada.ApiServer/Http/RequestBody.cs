@@ -41,28 +41,9 @@ public static class RequestBody
 
     private static async Task<byte[]> ReadUnsizedAsync(Stream body, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var (buffer, length) = await ReadIntoPooledAsync(body, ArrayPool<byte>.Shared.Rent(16 * 1024), cancellationToken);
         try
         {
-            var length = 0;
-            int read;
-            while ((read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-            {
-                length += read;
-                if (length > MaxBytes)
-                {
-                    throw new ApiException(Errors.TooLarge("the server has received too large of a request body"));
-                }
-
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-            }
-
             return buffer.AsSpan(0, length).ToArray();
         }
         finally
@@ -71,8 +52,77 @@ public static class RequestBody
         }
     }
 
+    /// <summary>
+    /// Reads and decodes an object body (create, update). The body is read into a pooled buffer: decoding copies
+    /// what it keeps, so the request needs no array of its own.
+    /// </summary>
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, string expectedDescription, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > MaxBytes)
+        {
+            throw new ApiException(Errors.TooLarge("the server has received too large of a request body"));
+        }
+
+        if (request.ContentLength == 0)
+        {
+            return DecodeObject(ReadOnlyMemory<byte>.Empty, request.ContentType, expectedDescription);
+        }
+
+        var initial = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } declared ? (int)declared : 16 * 1024);
+        var (buffer, length) = await ReadIntoPooledAsync(request.Body, initial, cancellationToken);
+        try
+        {
+            return DecodeObject(buffer.AsMemory(0, length), request.ContentType, expectedDescription);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads the whole body into <paramref name="buffer"/> (a pooled array, replaced by a larger one as needed).</summary>
+    private static async Task<(byte[] Buffer, int Length)> ReadIntoPooledAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                if (read == 0)
+                {
+                    return (buffer, length);
+                }
+
+                length += read;
+                if (length > MaxBytes)
+                {
+                    throw new ApiException(Errors.TooLarge("the server has received too large of a request body"));
+                }
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
     /// <summary>Decodes an object body by content type; malformed input is a 400 with the parser's message.</summary>
-    public static JsonObject DecodeObject(byte[] body, string? contentType, string expectedDescription)
+    public static JsonObject DecodeObject(byte[] body, string? contentType, string expectedDescription) =>
+        DecodeObject(body.AsMemory(), contentType, expectedDescription);
+
+    /// <inheritdoc cref="DecodeObject(byte[], string?, string)"/>
+    public static JsonObject DecodeObject(ReadOnlyMemory<byte> body, string? contentType, string expectedDescription)
     {
         var essence = MediaTypes.Essence(contentType);
         if (essence == MediaTypes.Protobuf)
@@ -96,11 +146,15 @@ public static class RequestBody
             }
         }
 
-        var node = DecodeNode(body, essence, expectedDescription);
+        var node = DecodeNode(body.Span, essence, expectedDescription);
         return node as JsonObject ?? throw new ApiException(Errors.BadRequest($"{expectedDescription}: the body must be a JSON object"));
     }
 
-    public static JsonNode? DecodeNode(byte[] body, string essence, string expectedDescription)
+    public static JsonNode? DecodeNode(byte[] body, string essence, string expectedDescription) =>
+        DecodeNode(body.AsSpan(), essence, expectedDescription);
+
+    /// <inheritdoc cref="DecodeNode(byte[], string, string)"/>
+    public static JsonNode? DecodeNode(ReadOnlySpan<byte> body, string essence, string expectedDescription)
     {
         if (body.Length == 0)
         {
@@ -127,7 +181,7 @@ public static class RequestBody
         }
     }
 
-    private static bool LooksLikeJson(byte[] body)
+    private static bool LooksLikeJson(ReadOnlySpan<byte> body)
     {
         foreach (var b in body)
         {

@@ -84,7 +84,11 @@ public sealed class ObjectService(ResourceCatalog catalog, ResourceStores stores
     {
         CheckIdentity(resource, ns, name, incoming);
         var precondition = ParseResourceVersion(resource, name, (string?)incoming["metadata"]?["resourceVersion"]);
-        return await GuaranteedUpdateAsync(resource, ns, name, subresource, options, precondition, _ => incoming.DeepClone().AsObject(), cancellationToken);
+
+        // With a precondition a conflict is final, so the object is prepared at most once and can be taken as it is;
+        // without one every retry needs a pristine copy, because preparing an update modifies it.
+        var replacement = precondition is null ? null : incoming;
+        return await GuaranteedUpdateCoreAsync(resource, ns, name, subresource, options, precondition, _ => replacement ?? incoming.DeepClone().AsObject(), readsCurrent: false, cancellationToken);
     }
 
     /// <summary>
@@ -99,6 +103,20 @@ public sealed class ObjectService(ResourceCatalog catalog, ResourceStores stores
         WriteOptions options,
         long? precondition,
         Func<JsonObject, JsonObject> mutate,
+        CancellationToken cancellationToken) =>
+        await GuaranteedUpdateCoreAsync(resource, ns, name, subresource, options, precondition, mutate, readsCurrent: true, cancellationToken);
+
+    // readsCurrent is false when mutate ignores its argument (a PUT replaces the object): that saves a deep copy of
+    // the stored object per write.
+    private async Task<WriteResult> GuaranteedUpdateCoreAsync(
+        ResourceDefinition resource,
+        string? ns,
+        string name,
+        string subresource,
+        WriteOptions options,
+        long? precondition,
+        Func<JsonObject, JsonObject> mutate,
+        bool readsCurrent,
         CancellationToken cancellationToken)
     {
         var store = stores.For(resource);
@@ -115,8 +133,13 @@ public sealed class ObjectService(ResourceCatalog catalog, ResourceStores stores
 
             // The cached copy carries the stored revision; it is not a precondition the client asked for. Without this a
             // patch that never mentions resourceVersion would inherit it and get 409 instead of a retry under contention.
-            var input = old.DeepClone().AsObject();
-            (input["metadata"] as JsonObject)?.Remove("resourceVersion");
+            JsonObject input = [];
+            if (readsCurrent)
+            {
+                input = old.DeepClone().AsObject();
+                (input["metadata"] as JsonObject)?.Remove("resourceVersion");
+            }
+
             var desired = mutate(input);
             var incomingPrecondition = ParseResourceVersion(resource, name, (string?)desired["metadata"]?["resourceVersion"]);
             if (precondition is null && incomingPrecondition is { } fromBody && fromBody != current.Revision)
@@ -394,6 +417,10 @@ public sealed class ObjectService(ResourceCatalog catalog, ResourceStores stores
                 spec.Remove("finalizers");
             }
         }
+        else if (subresource == SchedulingSubresource.Name)
+        {
+            updated = SchedulingSubresource.Merge(resource, old, desired);
+        }
         else if (subresource == "status")
         {
             // A status write changes nothing but .status.
@@ -459,7 +486,7 @@ public sealed class ObjectService(ResourceCatalog catalog, ResourceStores stores
 
     private static void BumpGeneration(ResourceDefinition resource, string subresource, JsonObject old, JsonObject updated)
     {
-        if (!resource.HasSpec || subresource.Length > 0)
+        if (!resource.HasSpec || (subresource.Length > 0 && subresource != SchedulingSubresource.Name))
         {
             return;
         }

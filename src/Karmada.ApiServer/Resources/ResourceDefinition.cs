@@ -21,7 +21,12 @@ public sealed class ResourceDefinition
 
     public string Singular { get; init; } = "";
 
-    public string ListKind => Kind + "List";
+    // Derived names are read on every request; they are computed once (the properties they derive from are init-only).
+    private string? _listKind;
+    private string? _groupVersion;
+    private string? _decodeDescription;
+
+    public string ListKind => _listKind ??= Kind + "List";
 
     public required bool Namespaced { get; init; }
 
@@ -53,7 +58,10 @@ public sealed class ResourceDefinition
     /// <summary>The typed model of the kind when it has one (Karmada's kinds); schemas are generated from it.</summary>
     public Type? ModelType { get; init; }
 
-    public string GroupVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
+    public string GroupVersion => _groupVersion ??= Group.Length == 0 ? Version : $"{Group}/{Version}";
+
+    /// <summary>What a body that fails to decode was expected to be, as kube-apiserver words it.</summary>
+    public string DecodeDescription => _decodeDescription ??= $"{Kind} in version \"{Version}\" cannot be handled as a {Kind}";
 
     /// <summary><c>deployments.apps</c>, or <c>configmaps</c> for the core group (used in error messages).</summary>
     public string QualifiedResource => Group.Length == 0 ? Plural : $"{Plural}.{Group}";

@@ -45,6 +45,60 @@ public sealed class RequestBodyTests
         Assert.Equal(413, ex.Status.Code);
     }
 
+    [Fact]
+    public async Task ReadObject_WithContentLength_DecodesTheObject()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"kind\":\"ConfigMap\",\"data\":{\"a\":\"1\"}}");
+        var obj = await RequestBody.ReadObjectAsync(Request(new TrickleStream(body, 5), body.Length), "ConfigMap", CancellationToken.None);
+        Assert.Equal("ConfigMap", (string?)obj["kind"]);
+        Assert.Equal("1", (string?)obj["data"]?["a"]);
+    }
+
+    [Fact]
+    public async Task ReadObject_ChunkedBodyLargerThanTheFirstBuffer_DecodesTheWholeObject()
+    {
+        var payload = new string('x', 100_000);
+        var body = Encoding.UTF8.GetBytes($"{{\"kind\":\"ConfigMap\",\"data\":{{\"payload\":\"{payload}\"}}}}");
+        var obj = await RequestBody.ReadObjectAsync(Request(new TrickleStream(body, 7_000), null), "ConfigMap", CancellationToken.None);
+        Assert.Equal(payload, (string?)obj["data"]?["payload"]);
+    }
+
+    [Fact]
+    public async Task ReadObject_YamlBody_IsDecoded()
+    {
+        var body = Encoding.UTF8.GetBytes("kind: ConfigMap\ndata:\n  a: \"1\"\n");
+        var request = Request(new MemoryStream(body), null);
+        request.ContentType = "application/yaml";
+        var obj = await RequestBody.ReadObjectAsync(request, "ConfigMap", CancellationToken.None);
+        Assert.Equal("1", (string?)obj["data"]?["a"]);
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(null)]
+    public async Task ReadObject_EmptyBody_Is400(long? length)
+    {
+        var ex = await Assert.ThrowsAsync<ApiException>(() => RequestBody.ReadObjectAsync(Request(new MemoryStream(), length), "ConfigMap", CancellationToken.None));
+        Assert.Equal(400, ex.Status.Code);
+    }
+
+    [Fact]
+    public async Task ReadObject_MalformedJson_Is400NamingWhatWasExpected()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"kind\":");
+        var ex = await Assert.ThrowsAsync<ApiException>(() => RequestBody.ReadObjectAsync(Request(new MemoryStream(body), body.Length), "expected thing", CancellationToken.None));
+        Assert.Equal(400, ex.Status.Code);
+        Assert.StartsWith("expected thing: ", ex.Status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadObject_ChunkedOverTheLimit_Is413()
+    {
+        var request = Request(new TrickleStream(new byte[RequestBody.MaxBytes + 10], 64 * 1024), null);
+        var ex = await Assert.ThrowsAsync<ApiException>(() => RequestBody.ReadObjectAsync(request, "ConfigMap", CancellationToken.None));
+        Assert.Equal(413, ex.Status.Code);
+    }
+
     private static HttpRequest Request(Stream body, long? length)
     {
         var context = new DefaultHttpContext();

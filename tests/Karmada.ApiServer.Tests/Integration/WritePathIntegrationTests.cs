@@ -78,6 +78,42 @@ public sealed class WritePathIntegrationTests(InProcessApiServer server) : IClas
     }
 
     [Fact]
+    public async Task Update_WithStaleResourceVersion_IsConflictAndLeavesTheObject()
+    {
+        var ns = await NamespaceAsync("stale");
+        var created = await Client.CoreV1.CreateNamespacedConfigMapAsync(
+            new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c" }, Data = new Dictionary<string, string> { ["a"] = "1" } }, ns);
+        created.Data["a"] = "2";
+        var current = await Client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "c", ns);
+
+        created.Data["a"] = "3";
+        var error = await Assert.ThrowsAsync<HttpOperationException>(() => Client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "c", ns));
+        Assert.Equal(HttpStatusCode.Conflict, error.Response.StatusCode);
+        var read = await Client.CoreV1.ReadNamespacedConfigMapAsync("c", ns);
+        Assert.Equal(current.Metadata.ResourceVersion, read.Metadata.ResourceVersion);
+        Assert.Equal("2", read.Data["a"]);
+    }
+
+    [Fact]
+    public async Task Update_WithoutResourceVersion_ReplacesAndKeepsServerSetMetadata()
+    {
+        var ns = await NamespaceAsync("unconditional");
+        var created = await Client.CoreV1.CreateNamespacedConfigMapAsync(
+            new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c" }, Data = new Dictionary<string, string> { ["a"] = "1" } }, ns);
+
+        var replaced = await Client.CoreV1.ReplaceNamespacedConfigMapAsync(
+            new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c" }, Data = new Dictionary<string, string> { ["b"] = "2" } }, "c", ns);
+
+        Assert.Equal(created.Metadata.Uid, replaced.Metadata.Uid);
+        Assert.Equal(created.Metadata.CreationTimestamp, replaced.Metadata.CreationTimestamp);
+        Assert.NotEqual(created.Metadata.ResourceVersion, replaced.Metadata.ResourceVersion);
+        Assert.Equal(new Dictionary<string, string> { ["b"] = "2" }, replaced.Data);
+        var read = await Client.CoreV1.ReadNamespacedConfigMapAsync("c", ns);
+        Assert.Equal(replaced.Metadata.ResourceVersion, read.Metadata.ResourceVersion);
+        Assert.Equal(created.Metadata.Uid, read.Metadata.Uid);
+    }
+
+    [Fact]
     public async Task Watch_ManyQueuedEvents_ArriveCompleteAndInOrder()
     {
         const int Count = 60;

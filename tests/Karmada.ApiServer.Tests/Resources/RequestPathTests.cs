@@ -17,6 +17,9 @@ public sealed class RequestPathTests
     [InlineData("/apis/apps/v1/deployments", "apps", null, "deployments", null, "")]
     [InlineData("/apis/apps/v1/namespaces/ns/deployments/web/scale", "apps", "ns", "deployments", "web", "scale")]
     [InlineData("/api/v1/nodes/n1", "", null, "nodes", "n1", "")]
+    [InlineData("/api/v1/nodes/n1/proxy/a//b/", "", null, "nodes", "n1", "proxy/a/b")]
+    [InlineData("/api/v1/namespaces/ns/configmaps/a%3Ab", "", "ns", "configmaps", "a:b", "")]
+    [InlineData("/apis/apps/v1/namespaces/ns/deployments/web/a/b/c/d/e/f/g/h/i/j/k/l", "apps", "ns", "deployments", "web", "a/b/c/d/e/f/g/h/i/j/k/l")]
     public void Parse_Url_FindsResourceParts(string path, string group, string? ns, string plural, string? name, string sub)
     {
         var request = RequestPath.Parse(path, Catalog)!;
