@@ -36,7 +36,7 @@ public sealed class AgentOptions
     /// <summary>Timeout of each request to the member. Default 10 s.</summary>
     public TimeSpan ClusterApiTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Workers of the execution and work-status controllers. Default 5.</summary>
+    /// <summary><c>--concurrent-work-syncs</c>: workers of the execution and work-status controllers. Default 5.</summary>
     public int Workers { get; set; } = 5;
 
     /// <summary>How often the Lease is renewed.</summary>

@@ -32,34 +32,27 @@ public static class ClusterJoiner
         ArgumentNullException.ThrowIfNull(memberConfiguration);
         ArgumentNullException.ThrowIfNull(member);
         ValidateName(name);
-        try
-        {
-            await controlPlane.GetAsync(ClusterResources.Clusters, null, name, cancellationToken);
-            throw new CliException($"Cluster '{name}' is already joined; run 'karmadactl unjoin {name}' first or pick another name.");
-        }
-        catch (ApiException ex) when (ex.IsNotFound())
-        {
-            // Not joined yet.
-        }
-
         var data = CredentialData(memberConfiguration);
 
-        await CreateIfMissingAsync(member, ResourceRef.Namespaces, new JsonObject
+        // The existence check (control plane) and the member's preparation (idempotent creates) are independent: run
+        // them together so the Cluster exists one round trip sooner.
+        var joined = IsJoinedAsync(controlPlane, name, cancellationToken);
+        var prepared = PrepareMemberAsync(member, name, cancellationToken);
+        if (await joined)
         {
-            ["apiVersion"] = "v1",
-            ["kind"] = "Namespace",
-            ["metadata"] = new JsonObject
+            try
             {
-                ["name"] = ReservedNamespaces.KarmadaCluster,
-                ["labels"] = new JsonObject { [WellKnownLabels.System] = WellKnownLabelValues.True },
-            },
-        }, cancellationToken);
-        await CreateIfMissingAsync(member, ClusterResources.ServiceAccounts, new JsonObject
-        {
-            ["apiVersion"] = "v1",
-            ["kind"] = "ServiceAccount",
-            ["metadata"] = new JsonObject { ["name"] = $"karmada-{name}", ["namespace"] = ReservedNamespaces.KarmadaCluster },
-        }, cancellationToken);
+                await prepared;
+            }
+            catch (Exception ex) when (ex is ApiException or HttpRequestException or IOException or TimeoutException)
+            {
+                // Already joined: that is the error to report, not the member's.
+            }
+
+            throw new CliException($"Cluster '{name}' is already joined; run 'karmadactl unjoin {name}' first or pick another name.");
+        }
+
+        await prepared;
 
         var secret = new JsonObject
         {
@@ -154,6 +147,40 @@ public static class ClusterJoiner
         {
             throw new CliException($"Cluster name '{name}' is invalid: use at most 48 lower-case letters, digits and '-', starting and ending with a letter or digit.");
         }
+    }
+
+    private static async Task<bool> IsJoinedAsync(KubeApiClient controlPlane, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await controlPlane.GetAsync(ClusterResources.Clusters, null, name, cancellationToken);
+            return true;
+        }
+        catch (ApiException ex) when (ex.IsNotFound())
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Namespace <c>karmada-cluster</c> and service account <c>karmada-&lt;name&gt;</c> on the member.</summary>
+    private static async Task PrepareMemberAsync(KubeApiClient member, string name, CancellationToken cancellationToken)
+    {
+        await CreateIfMissingAsync(member, ResourceRef.Namespaces, new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Namespace",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = ReservedNamespaces.KarmadaCluster,
+                ["labels"] = new JsonObject { [WellKnownLabels.System] = WellKnownLabelValues.True },
+            },
+        }, cancellationToken);
+        await CreateIfMissingAsync(member, ClusterResources.ServiceAccounts, new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "ServiceAccount",
+            ["metadata"] = new JsonObject { ["name"] = $"karmada-{name}", ["namespace"] = ReservedNamespaces.KarmadaCluster },
+        }, cancellationToken);
     }
 
     private static async Task CreateIfMissingAsync(KubeApiClient client, ResourceRef resource, JsonObject obj, CancellationToken cancellationToken)

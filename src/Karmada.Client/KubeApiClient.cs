@@ -151,7 +151,7 @@ public sealed partial class KubeApiClient : IDisposable
         }
 
         var url = resource.CollectionPath(@namespace) + WriteQuery(options);
-        return ExecuteAsync(HttpMethod.Post, url, JsonContent.Create(obj, typeInfo), (response, ct) => ReadJsonAsync(response, typeInfo, ct), cancellationToken);
+        return ExecuteAsync(HttpMethod.Post, url, JsonBody(obj, typeInfo), (response, ct) => ReadJsonAsync(response, typeInfo, ct), cancellationToken);
     }
 
     /// <summary>
@@ -307,6 +307,18 @@ public sealed partial class KubeApiClient : IDisposable
         return ExecuteAsync(HttpMethod.Get, url, null, (response, ct) => ReadJsonAsync(response, typeInfo, ct), cancellationToken);
     }
 
+    /// <summary>
+    /// GETs a non-resource path with an explicit <c>Accept</c> header (e.g. aggregated discovery,
+    /// <c>application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList</c>) and decodes its JSON body.
+    /// </summary>
+    public Task<T> GetRawAsync<T>(string pathAndQuery, string accept, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accept);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        var url = NormalizePath(pathAndQuery);
+        return ExecuteAsync(HttpMethod.Get, url, null, (response, ct) => ReadJsonAsync(response, typeInfo, ct), cancellationToken, accept);
+    }
+
     public void Dispose() => _httpClient.Dispose();
 
     internal static SocketsHttpHandler CreateHandler(KubernetesClientConfiguration configuration, Uri baseUri)
@@ -390,7 +402,7 @@ public sealed partial class KubeApiClient : IDisposable
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(typeInfo);
         var url = resource.ItemPath(@namespace, name, subresource) + WriteQuery(options);
-        return ExecuteAsync(HttpMethod.Put, url, JsonContent.Create(obj, typeInfo), (response, ct) => ReadJsonAsync(response, typeInfo, ct), cancellationToken);
+        return ExecuteAsync(HttpMethod.Put, url, JsonBody(obj, typeInfo), (response, ct) => ReadJsonAsync(response, typeInfo, ct), cancellationToken);
     }
 
     /// <summary>Sends a non-watch request under the request timeout and reads its response.</summary>
@@ -399,16 +411,20 @@ public sealed partial class KubeApiClient : IDisposable
         string pathAndQuery,
         HttpContent? content,
         Func<HttpResponseMessage, CancellationToken, Task<TResult>> readResponse,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? accept = null)
     {
         using var timeout = _requestTimeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_requestTimeout, _timeProvider);
-        using var linked = timeout is null
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+
+        // A linked source only when both the caller and the timeout can cancel: one per request is enough otherwise.
+        using var linked = timeout is not null && cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token)
+            : null;
+        var token = linked?.Token ?? timeout?.Token ?? cancellationToken;
         try
         {
-            using var response = await SendAsync(method, pathAndQuery, content, linked.Token).ConfigureAwait(false);
-            return await readResponse(response, linked.Token).ConfigureAwait(false);
+            using var response = await SendAsync(method, pathAndQuery, content, token, accept).ConfigureAwait(false);
+            return await readResponse(response, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (timeout?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
         {
@@ -416,7 +432,7 @@ public sealed partial class KubeApiClient : IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content, CancellationToken cancellationToken, string? accept = null)
     {
         var agentTag = new KeyValuePair<string, object?>("user_agent", _userAgent);
         if (_rateLimiter is not null)
@@ -436,7 +452,14 @@ public sealed partial class KubeApiClient : IDisposable
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
             Content = content,
         };
-        request.Headers.Accept.Add(AcceptJson);
+        if (accept is null)
+        {
+            request.Headers.Accept.Add(AcceptJson);
+        }
+        else
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         if (_credentials is not null)
         {
@@ -456,6 +479,17 @@ public sealed partial class KubeApiClient : IDisposable
             LogRequestFailed(_logger, method.Method, pathAndQuery, error.Status.Code, error.Reason);
             throw error;
         }
+    }
+
+    /// <summary>
+    /// A JSON request body serialized up front: the request then carries a Content-Length, so it goes out without
+    /// chunked framing and the server reads it in one piece.
+    /// </summary>
+    private static ByteArrayContent JsonBody<T>(T obj, JsonTypeInfo<T> typeInfo)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(obj, typeInfo));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
     }
 
     private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)

@@ -27,8 +27,32 @@ public sealed class ControllerManagerOptions
     /// <summary><c>--cluster-startup-grace-period</c>: the same for a Pull cluster that never posted status. Default 60 s.</summary>
     public TimeSpan ClusterStartupGracePeriod { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Workers per controller. Default 5.</summary>
+    /// <summary>Workers per controller, for every controller without its own <c>--concurrent-*-syncs</c> setting. Default 5.</summary>
     public int Workers { get; set; } = 5;
+
+    /// <summary><c>--concurrent-work-syncs</c>: Works applied (execution) and reflected (workStatus) at once. Null: <see cref="Workers"/>.</summary>
+    public int? ConcurrentWorkSyncs { get; set; }
+
+    /// <summary><c>--concurrent-resourcebinding-syncs</c>: ResourceBindings turned into Works at once. Null: <see cref="Workers"/>.</summary>
+    public int? ConcurrentResourceBindingSyncs { get; set; }
+
+    /// <summary><c>--concurrent-clusterresourcebinding-syncs</c>: the same for ClusterResourceBindings. Null: <see cref="Workers"/>.</summary>
+    public int? ConcurrentClusterResourceBindingSyncs { get; set; }
+
+    /// <summary><c>--concurrent-cluster-syncs</c>: Clusters reconciled at once by the cluster controller. Null: <see cref="Workers"/>.</summary>
+    public int? ConcurrentClusterSyncs { get; set; }
+
+    /// <summary><c>--concurrent-namespace-syncs</c>: namespaces propagated at once. Null: <see cref="Workers"/>.</summary>
+    public int? ConcurrentNamespaceSyncs { get; set; }
+
+    /// <summary><c>--concurrent-resource-template-syncs</c>: the resource detector's workers. Null: <see cref="Workers"/>.</summary>
+    public int? ConcurrentResourceTemplateSyncs { get; set; }
+
+    /// <summary><c>--concurrent-dependent-resource-syncs</c>: the dependencies distributor's workers. Null: <see cref="Workers"/>.</summary>
+    public int? ConcurrentDependentResourceSyncs { get; set; }
+
+    /// <summary>The workers of a controller: its own <c>--concurrent-*-syncs</c> setting, else <see cref="Workers"/>.</summary>
+    public int WorkersFor(int? concurrentSyncs) => concurrentSyncs ?? Workers;
 
     /// <summary>Throws <see cref="ArgumentException"/> for settings that cannot work.</summary>
     public void Validate()
@@ -51,6 +75,16 @@ public sealed class ControllerManagerOptions
         if (ClusterApiTimeout <= TimeSpan.Zero || Workers <= 0)
         {
             throw new ArgumentException("The member API timeout and the worker count must be positive.");
+        }
+
+        int?[] concurrency =
+        [
+            ConcurrentWorkSyncs, ConcurrentResourceBindingSyncs, ConcurrentClusterResourceBindingSyncs, ConcurrentClusterSyncs,
+            ConcurrentNamespaceSyncs, ConcurrentResourceTemplateSyncs, ConcurrentDependentResourceSyncs,
+        ];
+        if (concurrency.Any(c => c <= 0))
+        {
+            throw new ArgumentException("Every --concurrent-*-syncs setting must be positive.");
         }
     }
 }

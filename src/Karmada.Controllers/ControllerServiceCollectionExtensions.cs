@@ -68,7 +68,7 @@ public static class ControllerServiceCollectionExtensions
                 LoggerFactoryOf(sp).CreateLogger<ClusterController>()),
             ClusterInformer(sp),
             ClusterMeta.Accessor,
-            options.Workers,
+            options.WorkersFor(options.ConcurrentClusterSyncs),
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactoryOf(sp)))
         .Register(ClusterStatusController.Name, sp => new ReconcilerHostedService<ClusterV1Alpha1.Cluster>(

@@ -143,6 +143,22 @@ public sealed class PushClusterIntegrationTests : IAsyncLifetime
         await Eventually.UntilAsync(async () => !await ExistsAsync(ResourceRef.Namespaces, null, "karmada-es-member1", ct), Deadline, "execution namespace deleted", ct);
     }
 
+    [Fact]
+    public async Task Join_PreparesTheMember_AndASecondJoinOfTheSameNameIsRefused()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var ct = cts.Token;
+        var memberConfiguration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_member!.KubeconfigPath));
+        using var member = new KubeApiClient(memberConfiguration);
+        var created = await ClusterJoiner.JoinAsync(_cp, "member1", memberConfiguration, member, ct);
+
+        await member.GetAsync(ClusterResources.ServiceAccounts, "karmada-cluster", "karmada-member1", ct);
+        var secret = await _cp.GetAsync(ResourceRef.Secrets, "karmada-cluster", "member1", ct);
+        Assert.Equal(created.Metadata.Uid, secret["metadata"]?["ownerReferences"]?[0]?["uid"]?.GetValue<string>());
+        var error = await Assert.ThrowsAsync<CliException>(() => ClusterJoiner.JoinAsync(_cp, "member1", memberConfiguration, member, ct));
+        Assert.Contains("already joined", error.Message, StringComparison.Ordinal);
+    }
+
     private Task<ApiServerInstance> StartMemberAsync() => ApiServerApplication.StartAsync(
         new ApiServerOptions
         {

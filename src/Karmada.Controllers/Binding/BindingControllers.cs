@@ -52,14 +52,14 @@ public static class BindingControllers
                 ResourceBindingController.Name,
                 new ResourceBindingController(client, resourceBindings, synchronizer),
                 [.. BindingEventSources.For(resourceBindings, b => b.Metadata, BindingView.Of, overridePolicies, clusterOverridePolicies, works), clusterSync],
-                options.Workers,
+                options.WorkersFor(options.ConcurrentResourceBindingSyncs),
                 timeProvider,
                 loggerFactory),
             new MultiSourceReconcilerHostedService(
                 ClusterResourceBindingController.Name,
                 new ClusterResourceBindingController(client, clusterResourceBindings, synchronizer),
                 [.. BindingEventSources.For(clusterResourceBindings, b => b.Metadata, BindingView.Of, overridePolicies, clusterOverridePolicies, works), clusterSync],
-                options.Workers,
+                options.WorkersFor(options.ConcurrentClusterResourceBindingSyncs),
                 timeProvider,
                 loggerFactory),
         ];

@@ -58,17 +58,25 @@ public static class BindingEventSources
         ];
     }
 
-    /// <summary>Whether a binding update needs a reconcile: spec (generation), deletion, finalizers or permanent id changed.</summary>
+    /// <summary>
+    /// Whether a binding update needs a reconcile: spec (generation), deletion or permanent id changed, or the binding
+    /// controller's finalizer was removed (to be added again). Other controllers' finalizers are not news: the
+    /// dependencies distributor adds its own right after scheduling, and reconciling on it raced the binding's Works
+    /// being created from the scheduling event.
+    /// </summary>
     public static bool SpecOrLifecycleChanged(ObjectMeta old, ObjectMeta updated)
     {
         ArgumentNullException.ThrowIfNull(old);
         ArgumentNullException.ThrowIfNull(updated);
         return old.Generation != updated.Generation
             || (old.DeletionTimestamp is null) != (updated.DeletionTimestamp is null)
-            || !old.Finalizers.SequenceEqual(updated.Finalizers)
+            || (HasBindingControllerFinalizer(old) && !HasBindingControllerFinalizer(updated))
             || old.Labels.GetValueOrDefault(WellKnownLabels.ResourceBindingPermanentId) != updated.Labels.GetValueOrDefault(WellKnownLabels.ResourceBindingPermanentId)
             || old.Labels.GetValueOrDefault(WellKnownLabels.ClusterResourceBindingPermanentId) != updated.Labels.GetValueOrDefault(WellKnownLabels.ClusterResourceBindingPermanentId);
     }
+
+    private static bool HasBindingControllerFinalizer(ObjectMeta metadata) =>
+        metadata.Finalizers.Contains(WellKnownFinalizers.BindingController) || metadata.Finalizers.Contains(WellKnownFinalizers.ClusterResourceBindingController);
 
     /// <summary>The binding a Work belongs to, from its annotations; null for Works of no binding.</summary>
     public static ObjectKey? OwnerOf(WorkV1Alpha1.Work work)

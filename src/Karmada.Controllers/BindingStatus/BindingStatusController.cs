@@ -11,7 +11,9 @@ namespace Karmada.Controllers.BindingStatus;
 /// The binding status controller of one binding kind (upstream <c>RBStatusController</c> /
 /// <c>CRBStatusController</c>): collects the binding's Works into <c>status.aggregatedStatus</c> and the
 /// <c>FullyApplied</c> condition, writing the status subresource only when it changed, then folds the aggregated
-/// status into the resource template's <c>.status</c>.
+/// status into the resource template's <c>.status</c>. A binding's Works change one after another (each applied, then
+/// each member's rollout reported step by step), so syncs are debounced by <see cref="StatusWritePacing"/>: the
+/// changes within one interval are folded into one write at its end.
 /// </summary>
 public sealed partial class BindingStatusController<TBinding> : IReconciler<ObjectKey> where TBinding : class
 {
@@ -21,6 +23,7 @@ public sealed partial class BindingStatusController<TBinding> : IReconciler<Obje
     private readonly SharedInformer<WorkV1Alpha1.Work> _works;
     private readonly TemplateStatusUpdater _templates;
     private readonly TimeProvider _timeProvider;
+    private readonly StatusWritePacing _pacing;
     private readonly ILogger _logger;
 
     public BindingStatusController(
@@ -30,7 +33,8 @@ public sealed partial class BindingStatusController<TBinding> : IReconciler<Obje
         SharedInformer<WorkV1Alpha1.Work> works,
         TemplateStatusUpdater templates,
         TimeProvider timeProvider,
-        ILogger<BindingStatusController<TBinding>> logger)
+        ILogger<BindingStatusController<TBinding>> logger,
+        TimeSpan? statusSyncDelay = null)
     {
         ArgumentNullException.ThrowIfNull(works);
         _kind = kind;
@@ -39,6 +43,7 @@ public sealed partial class BindingStatusController<TBinding> : IReconciler<Obje
         _works = works;
         _templates = templates;
         _timeProvider = timeProvider;
+        _pacing = new StatusWritePacing(statusSyncDelay ?? StatusWritePacing.DefaultInterval, timeProvider);
         _logger = logger;
         WorkIndexes.EnsureLabelIndex(works.Indexer, kind.PermanentIdLabel);
     }
@@ -48,7 +53,13 @@ public sealed partial class BindingStatusController<TBinding> : IReconciler<Obje
         var cached = _bindings.Indexer.Get(key);
         if (cached is null || _kind.Metadata(cached).DeletionTimestamp is not null)
         {
+            _pacing.Forget(key);
             return ReconcileResult.Done;
+        }
+
+        if (_pacing.WaitBeforeSync(key) is { } wait)
+        {
+            return ReconcileResult.After(wait);
         }
 
         var spec = _kind.Spec(cached);

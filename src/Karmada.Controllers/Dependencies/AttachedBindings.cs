@@ -108,25 +108,17 @@ public static class AttachedBindings
         }
         else
         {
+            // Appended, as upstream's mergeBindingSnapshot does: one patch can then add an entry without the list.
             attached.Spec.RequiredBy.Add(snapshot);
         }
 
-        attached.Spec.RequiredBy.Sort((a, b) => string.CompareOrdinal($"{a.Namespace}/{a.Name}", $"{b.Namespace}/{b.Name}"));
         if (attached.Spec.Placement is not null)
         {
             // A binding of its own policy: only the requirement is recorded.
             return;
         }
 
-        attached.Spec.Resource = new ObjectReference
-        {
-            ApiVersion = (string?)dependency["apiVersion"] ?? string.Empty,
-            Kind = (string?)dependency["kind"] ?? string.Empty,
-            Namespace = JsonObjectMeta.GetNamespace(dependency),
-            Name = JsonObjectMeta.GetName(dependency) ?? string.Empty,
-            Uid = JsonObjectMeta.GetUid(dependency),
-            ResourceVersion = JsonObjectMeta.GetResourceVersion(dependency),
-        };
+        attached.Spec.Resource = ResourceOf(dependency);
         if (independent.Spec.ConflictResolution == PolicyV1Alpha1.ConflictResolution.Overwrite)
         {
             attached.Spec.ConflictResolution = PolicyV1Alpha1.ConflictResolution.Overwrite;
@@ -138,15 +130,29 @@ public static class AttachedBindings
         }
     }
 
+    /// <summary>The dependency as an attached binding's <c>spec.resource</c>.</summary>
+    public static ObjectReference ResourceOf(JsonObject dependency)
+    {
+        ArgumentNullException.ThrowIfNull(dependency);
+        return new ObjectReference
+        {
+            ApiVersion = (string?)dependency["apiVersion"] ?? string.Empty,
+            Kind = (string?)dependency["kind"] ?? string.Empty,
+            Namespace = JsonObjectMeta.GetNamespace(dependency),
+            Name = JsonObjectMeta.GetName(dependency) ?? string.Empty,
+            Uid = JsonObjectMeta.GetUid(dependency),
+            ResourceVersion = JsonObjectMeta.GetResourceVersion(dependency),
+        };
+    }
+
     /// <summary>
-    /// Removes the independent binding's label and snapshot from an attached binding in place; true when
-    /// nothing requires the binding any more and it has no placement of its own (delete it).
+    /// Whether the independent binding is all that keeps <paramref name="attached"/>: no other binding requires it and
+    /// it has no placement of its own, so forgetting the independent binding means deleting it.
     /// </summary>
-    public static bool Forget(ResourceBinding attached, string independentNamespace, string independentName)
+    public static bool RequiredOnlyBy(ResourceBinding attached, string independentNamespace, string independentName)
     {
         ArgumentNullException.ThrowIfNull(attached);
-        attached.Metadata.Labels.Remove(DependedByLabel(independentNamespace, independentName));
-        attached.Spec.RequiredBy.RemoveAll(s => s.Namespace == independentNamespace && s.Name == independentName);
-        return attached.Spec.RequiredBy.Count == 0 && attached.Spec.Placement is null;
+        return attached.Spec.Placement is null
+            && attached.Spec.RequiredBy.All(s => s.Namespace == independentNamespace && s.Name == independentName);
     }
 }

@@ -15,8 +15,9 @@ using Microsoft.Extensions.Options;
 namespace Karmada.Controllers.Dependencies;
 
 /// <summary>
-/// The dependencies distributor (upstream <c>pkg/dependenciesdistributor</c>, gate PropagateDeps): reconciles every
-/// ResourceBinding change with <see cref="DependenciesDistributorReconciler"/>, and re-queues the
+/// The dependencies distributor (upstream <c>pkg/dependenciesdistributor</c>, gate PropagateDeps): reconciles the
+/// ResourceBinding changes <see cref="IndependentBindingEvents"/> lets through with
+/// <see cref="DependenciesDistributorReconciler"/>, and re-queues the
 /// <c>propagateDeps</c> bindings that recorded a ConfigMap, Secret, ServiceAccount or PersistentVolumeClaim as a
 /// dependency when it appears, changes or goes, so a dependency created after its workload is still attached.
 /// </summary>
@@ -72,17 +73,27 @@ public sealed class DependenciesDistributor : IHostedService, IDisposable
         var registrations = new List<IDisposable>
         {
             _bindings.AddEventHandler(
-                onAdd: b => _queue.Add(Key(b)),
-                onUpdate: (old, b) =>
+                onAdd: b =>
                 {
-                    // As upstream, only a new generation (spec: clusters, resource, propagateDeps) or a deletion is news;
-                    // status writes and this controller's own annotation are not.
-                    if (old.Metadata.Generation != b.Metadata.Generation || (old.Metadata.DeletionTimestamp is null) != (b.Metadata.DeletionTimestamp is null))
+                    if (IndependentBindingEvents.OnAdd(b))
                     {
                         _queue.Add(Key(b));
                     }
                 },
-                onDelete: b => _queue.Add(Key(b))),
+                onUpdate: (old, b) =>
+                {
+                    if (IndependentBindingEvents.OnUpdate(old, b))
+                    {
+                        _queue.Add(Key(b));
+                    }
+                },
+                onDelete: b =>
+                {
+                    if (IndependentBindingEvents.CarriesMarks(b))
+                    {
+                        _queue.Add(Key(b));
+                    }
+                }),
         };
         registrations.AddRange(_dependencies.Select(d => d.Informer.AddEventHandler(
             onAdd: obj => EnqueueDependents(d.Kind, obj),

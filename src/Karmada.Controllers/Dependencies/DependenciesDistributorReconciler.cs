@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Karmada.Api;
-using Karmada.Api.WellKnown;
 using Karmada.Api.Work.V1Alpha2;
 using Karmada.Client;
 using Karmada.Client.Controllers;
@@ -20,11 +19,13 @@ namespace Karmada.Controllers.Dependencies;
 /// <c>requiredBy</c> carries this binding's scheduled clusters, so the binding controller deploys them alongside; the
 /// dependencies are recorded in an annotation and a finalizer guards the cleanup. Without <c>propagateDeps</c>, or
 /// when deleted, the binding's snapshots are removed from attached bindings, and attached bindings nothing requires
-/// any more are deleted.
+/// any more are deleted. Every write is a guarded JSON patch of this binding's own fields and entries (see
+/// <see cref="AttachedBindingPatch"/>, <see cref="IndependentBindingPatch"/>), computed from the informer's copy and
+/// recomputed from a fresh read when a guard finds that copy stale.
 /// </summary>
 public sealed partial class DependenciesDistributorReconciler : IReconciler<ObjectKey>
 {
-    private const int MaxConflictRetries = 5;
+    private const int MaxAttempts = 5;
 
     private static readonly JsonTypeInfo<ResourceBinding> BindingType = KarmadaJson.GetTypeInfo<ResourceBinding>();
 
@@ -56,6 +57,8 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
         var binding = _bindings.Indexer.Get(key);
         if (binding is null)
         {
+            // Gone without its finalizer (removed by hand): its snapshots must still go, as upstream cleans up on NotFound.
+            await ForgetAttachedAsync(key.Namespace ?? string.Empty, key.Name, keep: [], cancellationToken);
             return ReconcileResult.Done;
         }
 
@@ -63,14 +66,10 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
         var name = binding.Metadata.Name ?? string.Empty;
         if (binding.Metadata.DeletionTimestamp is not null || !binding.Spec.PropagateDeps)
         {
-            if (binding.Metadata.Finalizers.Contains(WellKnownFinalizers.BindingDependenciesDistributor)
-                || binding.Metadata.Annotations.ContainsKey(WellKnownAnnotations.ResourceBindingDependencies))
+            if (IndependentBindingEvents.CarriesMarks(binding))
             {
                 await ForgetAttachedAsync(ns, name, keep: [], cancellationToken);
-                var updated = binding.DeepClone();
-                updated.Metadata.Finalizers.Remove(WellKnownFinalizers.BindingDependenciesDistributor);
-                updated.Metadata.Annotations.Remove(WellKnownAnnotations.ResourceBindingDependencies);
-                await _client.UpdateAsync(BindingStore.ResourceBindings, ns, name, updated, BindingType, cancellationToken: cancellationToken);
+                await PatchIndependentAsync(binding, IndependentBindingPatch.Clear, cancellationToken);
             }
 
             return ReconcileResult.Done;
@@ -85,7 +84,8 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
         }
 
         var dependencies = _interpreter.GetDependencies(template);
-        await RecordDependenciesAsync(binding, dependencies, cancellationToken);
+        var recorded = DependenciesAnnotation(dependencies);
+        await PatchIndependentAsync(binding, b => IndependentBindingPatch.Record(b, recorded), cancellationToken);
 
         var attachedNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var dependency in dependencies)
@@ -100,9 +100,11 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
         return ReconcileResult.Done;
     }
 
-    private async Task RecordDependenciesAsync(ResourceBinding binding, IReadOnlyList<DependentObjectReference> dependencies, CancellationToken cancellationToken)
+    /// <summary>The <c>resourcebinding.karmada.io/dependencies</c> annotation value: the dependencies as upstream marshals them.</summary>
+    public static string DependenciesAnnotation(IReadOnlyList<DependentObjectReference> dependencies)
     {
-        var annotation = new JsonArray([.. dependencies.Select(d => (JsonNode)new JsonObject
+        ArgumentNullException.ThrowIfNull(dependencies);
+        return new JsonArray([.. dependencies.Select(d => (JsonNode)new JsonObject
             {
                 ["apiVersion"] = d.ApiVersion,
                 ["kind"] = d.Kind,
@@ -110,20 +112,26 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
                 ["name"] = string.IsNullOrEmpty(d.Name) ? null : d.Name,
                 ["labelSelector"] = d.LabelSelector is null ? null : KarmadaJson.SerializeToNode(d.LabelSelector),
             })]).ToJsonString();
-        if (binding.Metadata.Finalizers.Contains(WellKnownFinalizers.BindingDependenciesDistributor)
-            && binding.Metadata.Annotations.GetValueOrDefault(WellKnownAnnotations.ResourceBindingDependencies) == annotation)
-        {
-            return;
-        }
+    }
 
-        var updated = binding.DeepClone();
-        if (!updated.Metadata.Finalizers.Contains(WellKnownFinalizers.BindingDependenciesDistributor))
+    /// <summary>Patches the independent binding's own marks; a guard failing on a stale cached copy re-reads it and patches again.</summary>
+    private async Task PatchIndependentAsync(ResourceBinding cached, Func<ResourceBinding, JsonArray?> plan, CancellationToken cancellationToken)
+    {
+        var ns = cached.Metadata.Namespace ?? string.Empty;
+        var name = cached.Metadata.Name ?? string.Empty;
+        ResourceBinding? current = cached;
+        for (var attempt = 1; current is not null && plan(current) is { } patch; attempt++)
         {
-            updated.Metadata.Finalizers.Add(WellKnownFinalizers.BindingDependenciesDistributor);
+            try
+            {
+                await _client.PatchAsync(BindingStore.ResourceBindings, ns, name, PatchType.Json, patch, cancellationToken: cancellationToken);
+                return;
+            }
+            catch (ApiException ex) when (IsStaleCopy(ex) && attempt < MaxAttempts)
+            {
+                current = await GetOrNullAsync(ns, name, cancellationToken);
+            }
         }
-
-        updated.Metadata.Annotations[WellKnownAnnotations.ResourceBindingDependencies] = annotation;
-        await _client.UpdateAsync(BindingStore.ResourceBindings, updated.Metadata.Namespace, updated.Metadata.Name!, updated, BindingType, cancellationToken: cancellationToken);
     }
 
     /// <summary>The objects a dependency names: one by name, or those its label selector matches in the namespace.</summary>
@@ -152,81 +160,100 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
             .Select(o => WithTypeMeta(o, dependency))];
     }
 
-    /// <summary>Creates or updates the attached binding of <paramref name="dependency"/>; returns its name.</summary>
+    /// <summary>
+    /// Creates the attached binding of <paramref name="dependency"/>, or patches this independent binding's entry into
+    /// it (<see cref="AttachedBindingPatch"/>); returns its name.
+    /// </summary>
     private async Task<string> AttachAsync(JsonObject dependency, ResourceBinding independent, CancellationToken cancellationToken)
     {
         var desired = AttachedBindings.Build(dependency, independent);
-        var ns = desired.Metadata.Namespace;
+        var ns = desired.Metadata.Namespace ?? string.Empty;
         var name = desired.Metadata.Name!;
-        var existing = _bindings.Indexer.Get(new ObjectKey(ns, name));
-        if (existing is null)
-        {
-            try
-            {
-                await _client.CreateAsync(BindingStore.ResourceBindings, ns, desired, BindingType, cancellationToken: cancellationToken);
-                LogAttached(_logger, ns ?? string.Empty, name, independent.Metadata.Name ?? string.Empty);
-                return name;
-            }
-            catch (ApiException ex) when (ex.IsAlreadyExists())
-            {
-                // The cache has not seen it yet (another independent binding attached it a moment ago): merge into the stored one.
-                existing = await _client.GetAsync(BindingStore.ResourceBindings, ns, name, BindingType, cancellationToken);
-            }
-        }
-
-        // A dependency shared by many workloads (one ConfigMap for a whole namespace) has one attached binding that all
-        // their distributors write: a conflict is merged again into the stored binding at once rather than requeued
-        // behind the rate limiter, where a namespace's worth of bindings would take turns losing the race.
+        var current = _bindings.Indexer.Get(new ObjectKey(ns, name));
         for (var attempt = 1; ; attempt++)
         {
-            var updated = existing.DeepClone();
-            AttachedBindings.Merge(updated, dependency, independent);
-            if (KarmadaJson.Serialize(updated) == KarmadaJson.Serialize(existing))
-            {
-                return name;
-            }
-
             try
             {
-                await _client.UpdateAsync(BindingStore.ResourceBindings, ns, name, updated, BindingType, cancellationToken: cancellationToken);
+                if (current is null)
+                {
+                    await _client.CreateAsync(BindingStore.ResourceBindings, ns, desired, BindingType, cancellationToken: cancellationToken);
+                    LogAttached(_logger, ns, name, independent.Metadata.Name ?? string.Empty);
+                }
+                else if (AttachedBindingPatch.Attach(current, dependency, independent) is { } patch)
+                {
+                    await _client.PatchAsync(BindingStore.ResourceBindings, ns, name, PatchType.Json, patch, cancellationToken: cancellationToken);
+                }
+
                 return name;
             }
-            catch (ApiException ex) when (ex.IsConflict() && attempt < MaxConflictRetries)
+            catch (ApiException ex) when ((IsStaleCopy(ex) || ex.IsAlreadyExists() || ex.IsNotFound()) && attempt < MaxAttempts)
             {
-                existing = await _client.GetAsync(BindingStore.ResourceBindings, ns, name, BindingType, cancellationToken);
+                // The cache was behind: another independent binding created it a moment ago, or a guard failed.
+                current = await GetOrNullAsync(ns, name, cancellationToken);
             }
         }
     }
 
-    /// <summary>Removes the independent binding from the attached bindings labelled for it, except those in <paramref name="keep"/>.</summary>
+    /// <summary>
+    /// Removes the independent binding from the attached bindings labelled for it, except those in
+    /// <paramref name="keep"/>; an attached binding nothing else requires is deleted (only if no one attached
+    /// to it meanwhile: the delete carries its resourceVersion).
+    /// </summary>
     private async Task ForgetAttachedAsync(string ns, string name, HashSet<string> keep, CancellationToken cancellationToken)
     {
         var label = AttachedBindings.DependedByLabel(ns, name);
         var stale = _bindings.Indexer.List()
-            .Where(b => b.Metadata.Namespace == ns && b.Metadata.Labels.ContainsKey(label) && !keep.Contains(b.Metadata.Name ?? string.Empty));
+            .Where(b => b.Metadata.Namespace == ns && b.Metadata.Labels.ContainsKey(label) && !keep.Contains(b.Metadata.Name ?? string.Empty))
+            .ToList();
         foreach (var attached in stale)
         {
-            var updated = attached.DeepClone();
-            if (AttachedBindings.Forget(updated, ns, name))
+            var attachedName = attached.Metadata.Name!;
+            ResourceBinding? current = attached;
+            for (var attempt = 1; current is not null; attempt++)
             {
-                await DeleteBindingAsync(ns, updated.Metadata.Name!, cancellationToken);
-                LogDetached(_logger, ns, updated.Metadata.Name!, name);
-            }
-            else
-            {
-                await _client.UpdateAsync(BindingStore.ResourceBindings, ns, updated.Metadata.Name!, updated, BindingType, cancellationToken: cancellationToken);
+                try
+                {
+                    if (AttachedBindings.RequiredOnlyBy(current, ns, name))
+                    {
+                        await _client.DeleteAsync(
+                            BindingStore.ResourceBindings,
+                            ns,
+                            attachedName,
+                            new DeleteOptions { Preconditions = new DeletePreconditions { ResourceVersion = current.Metadata.ResourceVersion } },
+                            cancellationToken);
+                        LogDetached(_logger, ns, attachedName, name);
+                    }
+                    else if (AttachedBindingPatch.Detach(current, ns, name) is { } patch)
+                    {
+                        await _client.PatchAsync(BindingStore.ResourceBindings, ns, attachedName, PatchType.Json, patch, cancellationToken: cancellationToken);
+                    }
+
+                    break;
+                }
+                catch (ApiException ex) when (ex.IsNotFound())
+                {
+                    break;
+                }
+                catch (ApiException ex) when (IsStaleCopy(ex) && attempt < MaxAttempts)
+                {
+                    current = await GetOrNullAsync(ns, attachedName, cancellationToken);
+                }
             }
         }
     }
 
-    private async Task DeleteBindingAsync(string ns, string name, CancellationToken cancellationToken)
+    // A write computed from a stale copy: a failed patch guard (422) or a resourceVersion precondition (409).
+    private static bool IsStaleCopy(ApiException ex) => ex.IsInvalid() || ex.IsConflict();
+
+    private async Task<ResourceBinding?> GetOrNullAsync(string ns, string name, CancellationToken cancellationToken)
     {
         try
         {
-            await _client.DeleteAsync(BindingStore.ResourceBindings, ns, name, cancellationToken: cancellationToken);
+            return await _client.GetAsync(BindingStore.ResourceBindings, ns, name, BindingType, cancellationToken);
         }
         catch (ApiException ex) when (ex.IsNotFound())
         {
+            return null;
         }
     }
 

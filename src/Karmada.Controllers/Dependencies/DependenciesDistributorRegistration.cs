@@ -22,7 +22,7 @@ public static class DependenciesDistributorRegistration
                 sp.GetRequiredService<KubeApiClient>(),
                 sp.GetRequiredService<InformerFactory>(),
                 sp.GetService<IResourceInterpreter>() ?? ResourceInterpreter.CreateDefault(timeProvider),
-                options.Workers,
+                options.WorkersFor(options.ConcurrentDependentResourceSyncs),
                 timeProvider,
                 sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
         });

@@ -18,7 +18,7 @@ public static class DetectorRegistration
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(options);
-        detectorOptions ??= new DetectorOptions { Workers = options.Workers };
+        detectorOptions ??= new DetectorOptions { Workers = options.WorkersFor(options.ConcurrentResourceTemplateSyncs) };
         detectorOptions.Validate();
         return registry.Register(ResourceDetector.Name, sp =>
         {

@@ -31,8 +31,8 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
     /// <summary>How often a Work of a cluster that is not Ready is looked at again (Ready events also wake it).</summary>
     internal static readonly TimeSpan ClusterNotReadyRetry = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long a reconcile waits for a newly started member informer to list.</summary>
-    internal static readonly TimeSpan MemberCacheSyncTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>Status writes go to the status subresource.</summary>
+    internal static readonly PatchOptions StatusPatchOptions = new() { Subresource = "status" };
 
     private readonly KubeApiClient _client;
     private readonly SharedInformer<WorkV1Alpha1.Work> _works;
@@ -147,7 +147,7 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
         var work = await EnsureFinalizerAsync(cached, cancellationToken);
         if (work.Spec.SuspendDispatching == true)
         {
-            await WriteConditionsAsync(work, [DispatchingCondition(suspended: true)], cancellationToken);
+            await WriteStatusAsync(work, [DispatchingCondition(suspended: true)], null, cancellationToken);
             return ReconcileResult.Done;
         }
 
@@ -160,12 +160,23 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
         var member = await _targets.GetClientAsync(cluster, cancellationToken);
         var factory = await _memberInformers.GetOrStartAsync(clusterName, member, cancellationToken);
         var errors = new List<string>();
+        var written = new Dictionary<int, WorkV1Alpha1.ManifestStatus>();
         var manifests = work.Spec.Workload.Manifests;
-        foreach (var manifest in manifests)
+        for (var ordinal = 0; ordinal < manifests.Count; ordinal++)
         {
+            var manifest = manifests[ordinal];
             try
             {
-                await ApplyAsync(clusterName, member, factory, manifest, cancellationToken);
+                var (resource, memberObject, wrote) = await ApplyAsync(clusterName, member, factory, manifest, cancellationToken);
+
+                // Reflected now, from the member's own answer, so the first status rides on the Applied write (the
+                // workStatus controller skips the echo of that create). An object in step whose status is missing is
+                // reflected from the cache too.
+                if (memberObject is not null
+                    && (wrote || (KarmadaMarks.WorkOf(memberObject) == key && !work.Status.ManifestStatuses.Exists(s => s.Identifier.Ordinal == ordinal))))
+                {
+                    written[ordinal] = ManifestStatusBuilder.Build(ordinal, resource, memberObject, _interpreter);
+                }
             }
             catch (Exception ex) when (ex is ApiException or ManifestResourceNotFoundException or ManifestConflictException or InterpreterException)
             {
@@ -183,7 +194,7 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
                 Reason = WorkV1Alpha1.WorkConditionReasons.AppliedFailed,
                 Message = $"Failed to apply all manifests ({manifests.Count - errors.Count}/{manifests.Count}): {string.Join(", ", errors)}",
             };
-        await WriteConditionsAsync(work, [DispatchingCondition(suspended: false), applied], cancellationToken);
+        await WriteStatusAsync(work, [DispatchingCondition(suspended: false), applied], written, cancellationToken);
         if (errors.Count > 0)
         {
             // Rate-limited retry, as upstream returns the aggregate error.
@@ -193,14 +204,18 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
         return ReconcileResult.Done;
     }
 
-    private async Task ApplyAsync(string clusterName, KubeApiClient member, InformerFactory factory, JsonObject manifest, CancellationToken cancellationToken)
+    /// <summary>Applies one manifest; returns the member object as written by this pass or as observed, and whether it was written.</summary>
+    private async Task<(ResourceRef Resource, JsonObject? Member, bool Wrote)> ApplyAsync(string clusterName, KubeApiClient member, InformerFactory factory, JsonObject manifest, CancellationToken cancellationToken)
     {
         var identity = ManifestIdentity.Of(manifest);
         var resource = await _resolver.ResolveAsync(clusterName, member, identity.ApiVersion, identity.Kind, cancellationToken);
         var ns = resource.Namespaced ? identity.Namespace : null;
         var informer = _memberWatches.Ensure(factory, resource);
-        await WaitForSyncAsync(informer, cancellationToken);
-        var observed = informer.Indexer.Get(new ObjectKey(ns, identity.Name));
+
+        // A member informer still listing (first contact with a member or a kind) is not waited for: that wait held a
+        // worker for a list round trip per member and serialized fan-out. The object is assumed missing; if it exists,
+        // the create answers AlreadyExists and the decision is made again against the member's object below.
+        var observed = informer.HasSynced ? informer.Indexer.Get(new ObjectKey(ns, identity.Name)) : null;
 
         // The cache may lag behind this controller's own writes: an AlreadyExists or Conflict answer is decided
         // again once against the member's current object.
@@ -215,16 +230,16 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
                         var created = await member.CreateAsync(resource, plan.Object!, cancellationToken: cancellationToken);
                         _applied.Set(clusterName, identity, AppliedVersion.Of(manifest, created));
                         LogCreated(_logger, identity.ToString(), clusterName);
-                        return;
+                        return (resource, created, true);
                     case ApplyAction.Update:
                         var updated = await member.UpdateAsync(resource, plan.Object!, cancellationToken: cancellationToken);
                         _applied.Set(clusterName, identity, AppliedVersion.Of(manifest, updated));
                         LogUpdated(_logger, identity.ToString(), clusterName);
-                        return;
+                        return (resource, updated, true);
                     case ApplyAction.Conflict:
                         throw new ManifestConflictException(plan.Message!);
                     default:
-                        return;
+                        return (resource, observed, false);
                 }
             }
             catch (ApiException ex) when (attempt == 0 && (ex.IsAlreadyExists() || ex.IsConflict()))
@@ -334,44 +349,65 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
         return await _client.UpdateAsync(WorkMeta.Resource, work.Metadata.Namespace, work.Metadata.Name!, work, WorkMeta.TypeInfo, cancellationToken: cancellationToken);
     }
 
-    private async Task WriteConditionsAsync(WorkV1Alpha1.Work current, IReadOnlyList<Condition> conditions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the conditions, and the statuses of the member objects this pass wrote, in one status patch when either
+    /// changed. The statuses are conditional on the Work being unchanged since it was read; if the workStatus
+    /// controller wrote meanwhile, its (as fresh) statuses stay and only the conditions are written.
+    /// </summary>
+    private async Task WriteStatusAsync(WorkV1Alpha1.Work current, IReadOnlyList<Condition> conditions, IReadOnlyDictionary<int, WorkV1Alpha1.ManifestStatus>? written, CancellationToken cancellationToken)
     {
-        var work = current.DeepClone();
+        var status = current.Status.DeepClone();
         var now = _timeProvider.GetUtcNow();
-        var changed = false;
+        var conditionsChanged = false;
         foreach (var condition in conditions)
         {
-            changed |= ConditionSetter.Set(work.Status.Conditions, condition, now);
+            conditionsChanged |= ConditionSetter.Set(status.Conditions, condition, now);
         }
 
-        if (changed)
+        List<WorkV1Alpha1.ManifestStatus>? statuses = null;
+        if (written is { Count: > 0 })
         {
-            await _client.UpdateStatusAsync(WorkMeta.Resource, work.Metadata.Namespace, work.Metadata.Name!, work, WorkMeta.TypeInfo, cancellationToken: cancellationToken);
+            statuses = WorkStatusPatch.Merge(current.Status.ManifestStatuses, written);
+            if (WorkStatusPatch.SameStatuses(current.Status.ManifestStatuses, statuses))
+            {
+                statuses = null;
+            }
+        }
+
+        if (!conditionsChanged && statuses is null)
+        {
+            return;
+        }
+
+        var (ns, name) = (current.Metadata.Namespace, current.Metadata.Name!);
+        var resourceVersion = current.Metadata.ResourceVersion;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var patch = WorkStatusPatch.Build(conditionsChanged ? status.Conditions : null, statuses, statuses is null ? null : resourceVersion);
+                await _client.PatchAsync(WorkMeta.Resource, ns, name, PatchType.Merge, patch, StatusPatchOptions, cancellationToken);
+                return;
+            }
+            catch (ApiException ex) when (ex.IsConflict() && statuses is not null && attempt < 3)
+            {
+                // The workStatus controller wrote meanwhile: its entries are as fresh as ours, so only the manifests it
+                // has no entry for yet are added.
+                var latest = await _client.GetAsync(WorkMeta.Resource, ns, name, WorkMeta.TypeInfo, cancellationToken);
+                resourceVersion = latest.Metadata.ResourceVersion;
+                var missing = written!.Where(w => !latest.Status.ManifestStatuses.Exists(s => s.Identifier.Ordinal == w.Key)).ToDictionary();
+                statuses = missing.Count == 0 ? null : WorkStatusPatch.Merge(latest.Status.ManifestStatuses, missing);
+                if (!conditionsChanged && statuses is null)
+                {
+                    return;
+                }
+            }
         }
     }
 
     private static Condition DispatchingCondition(bool suspended) => suspended
         ? new Condition { Type = WorkV1Alpha1.WorkConditionTypes.Dispatching, Status = ConditionStatus.False, Reason = WorkV1Alpha1.WorkConditionReasons.SuspendDispatching, Message = "Work dispatching is in a suspended state." }
         : new Condition { Type = WorkV1Alpha1.WorkConditionTypes.Dispatching, Status = ConditionStatus.True, Reason = WorkV1Alpha1.WorkConditionReasons.Dispatching, Message = "Work is being dispatched to member clusters." };
-
-    private static async Task WaitForSyncAsync(SharedInformer<JsonObject> informer, CancellationToken cancellationToken)
-    {
-        if (informer.HasSynced)
-        {
-            return;
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(MemberCacheSyncTimeout);
-        try
-        {
-            await informer.WaitForCacheSyncAsync(timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"The member informer of {informer.Resource} did not list within {MemberCacheSyncTimeout}.");
-        }
-    }
 
     internal static async Task<JsonObject?> GetOrNullAsync(KubeApiClient member, ResourceRef resource, string? ns, string name, CancellationToken cancellationToken)
     {

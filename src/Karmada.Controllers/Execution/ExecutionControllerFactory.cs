@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Karmada.Client;
 using Karmada.Client.Informers;
 using Karmada.Client.Queues;
@@ -41,7 +42,7 @@ public static class ExecutionControllerFactory
         ArgumentNullException.ThrowIfNull(options);
         var (time, loggers) = (services.GetRequiredService<TimeProvider>(), LoggerFactoryOf(services));
         var queue = new WorkQueue<ObjectKey>(ExecutionController.Name, RateLimiters.DefaultController<ObjectKey>(time), time);
-        var applied = new AppliedVersionRecords();
+        var applied = AppliedRecordsOf(services);
         var watches = new MemberObjectWatches(ExecutionController.DriftHandler(queue.Add, applied));
         var targets = TargetsOf(services);
         var works = WorkInformer(services, targets);
@@ -58,7 +59,7 @@ public static class ExecutionControllerFactory
             InterpreterOf(services, time),
             time,
             loggers.CreateLogger<ExecutionController>());
-        return new WorkReconcilerHostedService(ExecutionController.Name, controller, queue, works, clusters, watches, options.Workers, time, loggers);
+        return new WorkReconcilerHostedService(ExecutionController.Name, controller, queue, works, clusters, watches, options.WorkersFor(options.ConcurrentWorkSyncs), time, loggers);
     }
 
     public static IHostedService CreateWorkStatus(IServiceProvider services, ControllerManagerOptions options)
@@ -67,7 +68,7 @@ public static class ExecutionControllerFactory
         ArgumentNullException.ThrowIfNull(options);
         var (time, loggers) = (services.GetRequiredService<TimeProvider>(), LoggerFactoryOf(services));
         var queue = new WorkQueue<ObjectKey>(WorkStatusController.Name, RateLimiters.DefaultController<ObjectKey>(time), time);
-        var watches = new MemberObjectWatches(WorkStatusController.StatusHandler(queue.Add));
+        var watches = new MemberObjectWatches(WorkStatusController.StatusHandler(queue.Add, AppliedRecordsOf(services)));
         var targets = TargetsOf(services);
         var works = WorkInformer(services, targets);
         var clusters = ControllerServiceCollectionExtensions.ClusterInformer(services);
@@ -81,8 +82,20 @@ public static class ExecutionControllerFactory
             new ManifestResourceResolver(),
             InterpreterOf(services, time),
             loggers.CreateLogger<WorkStatusController>());
-        return new WorkReconcilerHostedService(WorkStatusController.Name, controller, queue, works, clusters, watches, options.Workers, time, loggers);
+        return new WorkReconcilerHostedService(WorkStatusController.Name, controller, queue, works, clusters, watches, options.WorkersFor(options.ConcurrentWorkSyncs), time, loggers);
     }
+
+    /// <summary>
+    /// The execution controller's records of what it wrote, shared with the workStatus controller of the same
+    /// process (it skips the echoes of creates, whose status the execution controller reflects itself).
+    /// </summary>
+    public static AppliedVersionRecords AppliedRecordsOf(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetService<AppliedVersionRecords>() ?? SharedRecords.GetValue(services, _ => new AppliedVersionRecords());
+    }
+
+    private static readonly ConditionalWeakTable<IServiceProvider, AppliedVersionRecords> SharedRecords = [];
 
     private static IResourceInterpreter InterpreterOf(IServiceProvider services, TimeProvider time) =>
         services.GetService<IResourceInterpreter>() ?? ResourceInterpreter.CreateDefault(time);

@@ -110,7 +110,8 @@ public sealed class WorkReconcilerHostedService : IHostedService, IDisposable
 
     /// <summary>
     /// Upstream's <c>GenerationChangedPredicate</c>, plus deletion and finalizer changes: the status writes of the Work
-    /// controllers themselves do not wake them again.
+    /// controllers themselves do not wake them again, nor does the execution controller's adding of its finalizer
+    /// (the reconcile that added it goes on to apply the Work; waking it again cost a second reconcile per Work).
     /// </summary>
     public static bool SpecOrLifecycleChanged(WorkV1Alpha1.Work old, WorkV1Alpha1.Work current)
     {
@@ -118,8 +119,14 @@ public sealed class WorkReconcilerHostedService : IHostedService, IDisposable
         ArgumentNullException.ThrowIfNull(current);
         return old.Metadata.Generation != current.Metadata.Generation
             || (old.Metadata.DeletionTimestamp is null) != (current.Metadata.DeletionTimestamp is null)
-            || !old.Metadata.Finalizers.SequenceEqual(current.Metadata.Finalizers, StringComparer.Ordinal);
+            || (!old.Metadata.Finalizers.SequenceEqual(current.Metadata.Finalizers, StringComparer.Ordinal) && !OnlyExecutionFinalizerAdded(old, current));
     }
+
+    private static bool OnlyExecutionFinalizerAdded(WorkV1Alpha1.Work old, WorkV1Alpha1.Work current) =>
+        current.Metadata.DeletionTimestamp is null
+        && !old.Metadata.Finalizers.Contains(Api.WellKnown.WellKnownFinalizers.ExecutionController)
+        && current.Metadata.Finalizers.Count == old.Metadata.Finalizers.Count + 1
+        && current.Metadata.Finalizers.Where(f => f != Api.WellKnown.WellKnownFinalizers.ExecutionController).SequenceEqual(old.Metadata.Finalizers, StringComparer.Ordinal);
 
     private void EnqueueWorksOf(string? clusterName)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Karmada.Api;
 using Karmada.Client;
 using Karmada.Client.Controllers;
 using Karmada.Client.Informers;
@@ -54,8 +53,12 @@ public sealed partial class WorkStatusController : IReconciler<ObjectKey>
         _logger = logger;
     }
 
-    /// <summary>The member-object event handler: every add, update and delete re-reads the owning Work's statuses.</summary>
-    public static ResourceEventHandler<JsonObject> StatusHandler(Action<ObjectKey> enqueueWork)
+    /// <summary>
+    /// The member-object event handler: every add, update and delete re-reads the owning Work's statuses, except, with
+    /// <paramref name="applied"/>, the add of an object the execution controller has just created: that controller
+    /// writes its status together with the Applied condition (reconciling the echo raced that write).
+    /// </summary>
+    public static ResourceEventHandler<JsonObject> StatusHandler(Action<ObjectKey> enqueueWork, AppliedVersionRecords? applied = null)
     {
         ArgumentNullException.ThrowIfNull(enqueueWork);
         void Enqueue(JsonObject obj)
@@ -66,7 +69,18 @@ public sealed partial class WorkStatusController : IReconciler<ObjectKey>
             }
         }
 
-        return new ResourceEventHandler<JsonObject> { OnAdd = Enqueue, OnUpdate = (_, current) => Enqueue(current), OnDelete = Enqueue };
+        return new ResourceEventHandler<JsonObject>
+        {
+            OnAdd = obj =>
+            {
+                if (applied is null || !ExecutionController.IsEchoOfOwnWrite(applied, obj))
+                {
+                    Enqueue(obj);
+                }
+            },
+            OnUpdate = (_, current) => Enqueue(current),
+            OnDelete = Enqueue,
+        };
     }
 
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
@@ -121,22 +135,17 @@ public sealed partial class WorkStatusController : IReconciler<ObjectKey>
             }
         }
 
-        if (!SameStatuses(work.Status.ManifestStatuses, statuses))
+        if (!WorkStatusPatch.SameStatuses(work.Status.ManifestStatuses, statuses))
         {
-            var updated = work.DeepClone();
-            updated.Status.ManifestStatuses = statuses;
-            await _client.UpdateStatusAsync(WorkMeta.Resource, key.Namespace, key.Name, updated, WorkMeta.TypeInfo, cancellationToken: cancellationToken);
+            // Only the field this controller owns: a full status update conflicted with the execution controller's
+            // condition writes (see WorkStatusPatch).
+            await _client.PatchAsync(WorkMeta.Resource, key.Namespace, key.Name, PatchType.Merge, WorkStatusPatch.Build(null, statuses), ExecutionController.StatusPatchOptions, cancellationToken);
             LogStatusUpdated(_logger, key.ToString(), statuses.Count, manifests.Count);
         }
 
         // A member informer still listing: look again shortly (its events also bring the Work back).
         return pending ? new ReconcileResult(TimeSpan.FromMilliseconds(500)) : ReconcileResult.Done;
     }
-
-    private static bool SameStatuses(List<WorkV1Alpha1.ManifestStatus> current, List<WorkV1Alpha1.ManifestStatus> desired) =>
-        current.Count == desired.Count
-        && Api.KarmadaJson.Serialize(new WorkV1Alpha1.WorkStatus { ManifestStatuses = current })
-            == Api.KarmadaJson.Serialize(new WorkV1Alpha1.WorkStatus { ManifestStatuses = desired });
 
     // Event ids 4650-4699: work status controller. Next free id: 4651.
     [LoggerMessage(4650, LogLevel.Debug, "Updated manifest statuses of Work {Work}: {Found}/{Total} member objects")]

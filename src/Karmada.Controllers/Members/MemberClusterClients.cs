@@ -80,10 +80,38 @@ public sealed class MemberClusterClients : IMemberClusterClients, IDisposable
             new KubeApiClientOptions { RequestTimeout = _options.ClusterApiTimeout, UserAgent = "karmada-controller-manager" },
             _timeProvider,
             _loggerFactory.CreateLogger<KubeApiClient>());
-        _clients[name] = (fingerprint, client);
+        return Publish(name, fingerprint, client);
+    }
 
-        // The replaced client may still serve an in-flight call of another worker; it is left to the GC.
-        return client;
+    /// <summary>
+    /// Caches a newly built client unless another worker published one for the same credentials first, in which case
+    /// that one is returned and ours dropped: several workers meeting a new member at once used to each replace the
+    /// client, and every replacement restarted the member's informers (bound to the client) mid-listing.
+    /// </summary>
+    private KubeApiClient Publish(string name, string fingerprint, KubeApiClient client)
+    {
+        var entry = (fingerprint, client);
+        while (true)
+        {
+            if (_clients.TryGetValue(name, out var current))
+            {
+                if (current.Fingerprint == fingerprint)
+                {
+                    client.Dispose();
+                    return current.Client;
+                }
+
+                // The replaced client may still serve an in-flight call of another worker; it is left to the GC.
+                if (_clients.TryUpdate(name, entry, current))
+                {
+                    return client;
+                }
+            }
+            else if (_clients.TryAdd(name, entry))
+            {
+                return client;
+            }
+        }
     }
 
     private async Task<JsonObject?> CachedSecretAsync(string? ns, string name, CancellationToken cancellationToken)

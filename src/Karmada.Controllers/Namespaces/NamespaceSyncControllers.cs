@@ -30,7 +30,7 @@ public static class NamespaceSyncControllers
             NamespaceSyncController.ControllerName,
             new NamespaceSyncController(services.GetRequiredService<KubeApiClient>(), namespaces, clusters, policies, works, loggers.CreateLogger<NamespaceSyncController>()),
             EventSources(namespaces, clusters, policies, works),
-            options.Workers,
+            options.WorkersFor(options.ConcurrentNamespaceSyncs),
             time,
             loggers);
     }

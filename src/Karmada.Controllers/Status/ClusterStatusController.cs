@@ -41,6 +41,8 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
 
     private static readonly TimeSpan SummaryRetry = TimeSpan.FromSeconds(1);
 
+    private const int MaxWriteAttempts = 3;
+
     private readonly KubeApiClient _client;
     private readonly SharedInformer<ClusterV1Alpha1.Cluster> _clusters;
     private readonly IMemberClusterClients _memberClients;
@@ -80,6 +82,7 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
             return ReconcileResult.Done;
         }
 
+        var round = System.Diagnostics.Stopwatch.StartNew();
         var requeue = new ReconcileResult(_options.ClusterStatusUpdateFrequency);
         var cluster = cached.DeepClone();
         var status = cluster.Status;
@@ -99,6 +102,10 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
             return requeue;
         }
 
+        // Version and discovery go out with the probe, not after it (one round trip less for a new member's Ready);
+        // they are used only when the probe finds the member online.
+        using var fetchCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var fetch = FetchVersionAndApisAsync(member, fetchCancellation.Token);
         var (online, healthy) = await ProbeAsync(key.Name, member, cancellationToken);
         var observed = !online
             ? ReadyCondition(ConditionStatus.False, ClusterV1Alpha1.ClusterConditionReasons.ClusterNotReachable, ClusterNotReachableMessage)
@@ -109,6 +116,9 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
 
         if (!online)
         {
+            // Not wanted: stop it and wait it out.
+            await fetchCancellation.CancelAsync();
+            await fetch;
             if (ready.Status == ConditionStatus.True)
             {
                 // Within the failure threshold: keep the last status as it is.
@@ -121,12 +131,45 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
             return requeue;
         }
 
-        var changed = ConditionSetter.Set(status.Conditions, ready, now);
-        var (collected, summariesPending) = await CollectAsync(key.Name, member, status, now, cancellationToken);
-        await WriteIfChangedAsync(cached, cluster, changed || collected, cancellationToken);
+        var readyChanged = ConditionSetter.Set(status.Conditions, ready, now);
 
-        // A newly watched member: Ready is written already, the summaries follow as soon as its informers have listed.
-        return summariesPending ? new ReconcileResult(SummaryRetry) : requeue;
+        // Start (or find) the member's node and pod informers first: their first list overlaps version and discovery.
+        var factory = await _memberInformers.GetOrStartAsync(key.Name, member, cancellationToken);
+        var nodes = factory.GetInformer(ResourceRefs.Nodes);
+        var pods = factory.GetInformer(ResourceRefs.Pods);
+        var fetched = await fetch ?? throw new OperationCanceledException(cancellationToken);
+        var changed = ApplyVersionAndApis(key.Name, status, fetched, now) | readyChanged;
+        var probed = round.Elapsed;
+
+        var written = cached;
+        if (!(nodes.HasSynced && pods.HasSynced))
+        {
+            // A newly watched member: publish Ready (with version and APIs) now rather than after the informers' first
+            // list; the summaries follow in a second write.
+            if (changed)
+            {
+                written = await WriteAsync(written, status, cancellationToken);
+                LogRoundWritten(_logger, key.Name, ready.Status.ToString(), ready.Reason, probed.TotalMilliseconds, "summaries pending");
+                cluster = written.DeepClone();
+                status = cluster.Status;
+                changed = false;
+            }
+
+            if (!await WaitForSyncAsync(nodes, pods, cancellationToken))
+            {
+                // The first list is still running; a quick retry fills the summaries in.
+                return new ReconcileResult(SummaryRetry);
+            }
+        }
+
+        changed |= ApplySummaries(status, nodes, pods);
+        if (changed)
+        {
+            await WriteAsync(written, status, cancellationToken);
+            LogRoundWritten(_logger, key.Name, ready.Status.ToString(), ready.Reason, round.Elapsed.TotalMilliseconds, "complete");
+        }
+
+        return requeue;
     }
 
     private static Condition ReadyCondition(ConditionStatus status, string reason, string message) =>
@@ -161,52 +204,73 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
     }
 
     /// <summary>
-    /// Version, API enablements and summaries of an online member; returns whether the status changed, and whether the
-    /// summaries are still pending on the member informers' first list.
+    /// The member's version and API enablements, fetched concurrently; failures are carried, not thrown, and so is
+    /// cancellation by <paramref name="fetchCancellation"/> (null then).
     /// </summary>
-    private async Task<(bool Changed, bool SummariesPending)> CollectAsync(string cluster, KubeApiClient member, ClusterV1Alpha1.ClusterStatus status, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<MemberVersionAndApis?> FetchVersionAndApisAsync(KubeApiClient member, CancellationToken fetchCancellation)
     {
-        var changed = false;
         try
         {
-            var version = await member.GetRawAsync("/version", JsonObjectMeta.TypeInfo, cancellationToken);
-            var gitVersion = version["gitVersion"]?.GetValue<string>();
-            if (gitVersion is not null && gitVersion != status.KubernetesVersion)
-            {
-                status.KubernetesVersion = gitVersion;
-                changed = true;
-            }
+            var versionFetch = GitVersionAsync(member, fetchCancellation);
+            var (enablements, complete) = await ApiEnablementCollector.CollectAsync(member, fetchCancellation);
+            var (gitVersion, versionError) = await versionFetch;
+            return new MemberVersionAndApis(gitVersion, versionError, enablements, complete);
         }
-        catch (Exception ex) when (ex is ApiException or HttpRequestException or IOException or TimeoutException or System.Text.Json.JsonException)
+        catch (OperationCanceledException) when (fetchCancellation.IsCancellationRequested)
         {
-            LogCollectFailed(_logger, cluster, "version", ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Puts the fetched version and API enablements in <paramref name="status"/>; returns whether it changed.</summary>
+    private bool ApplyVersionAndApis(string cluster, ClusterV1Alpha1.ClusterStatus status, MemberVersionAndApis fetched, DateTimeOffset now)
+    {
+        var changed = false;
+        if (fetched.VersionError is not null)
+        {
+            LogCollectFailed(_logger, cluster, "version", fetched.VersionError);
+        }
+        else if (fetched.GitVersion is not null && fetched.GitVersion != status.KubernetesVersion)
+        {
+            status.KubernetesVersion = fetched.GitVersion;
+            changed = true;
         }
 
-        var (enablements, complete) = await ApiEnablementCollector.CollectAsync(member, cancellationToken);
-        if (enablements.Count > 0 && KarmadaJson.Serialize(enablements) != KarmadaJson.Serialize(status.ApiEnablements))
+        var enablements = fetched.Enablements;
+        if (enablements.Count > 0 && !ApiEnablementCollector.AreEqual(enablements, status.ApiEnablements))
         {
             status.ApiEnablements = enablements;
             changed = true;
         }
 
-        var apiCondition = complete
+        var apiCondition = fetched.Complete
             ? new Condition { Type = ClusterV1Alpha1.ClusterConditionTypes.CompleteAPIEnablements, Status = ConditionStatus.True, Reason = ClusterV1Alpha1.ClusterConditionReasons.CompleteAPIEnablements, Message = "cluster has collected all API enablements" }
             : new Condition { Type = ClusterV1Alpha1.ClusterConditionTypes.CompleteAPIEnablements, Status = ConditionStatus.False, Reason = enablements.Count == 0 ? "EmptyAPIEnablements" : "PartialAPIEnablements", Message = "cluster has collected only part of its API enablements" };
         changed |= ConditionSetter.Set(status.Conditions, apiCondition, now);
+        return changed;
+    }
 
-        var factory = await _memberInformers.GetOrStartAsync(cluster, member, cancellationToken);
-        var nodes = factory.GetInformer(ResourceRefs.Nodes);
-        var pods = factory.GetInformer(ResourceRefs.Pods);
-        if (!await WaitForSyncAsync(nodes, pods, cancellationToken))
+    private static async Task<(string? GitVersion, string? Error)> GitVersionAsync(KubeApiClient member, CancellationToken cancellationToken)
+    {
+        try
         {
-            // The first list is still running; a quick retry fills the summaries in.
-            return (changed, true);
+            var version = await member.GetRawAsync("/version", JsonObjectMeta.TypeInfo, cancellationToken);
+            return (version["gitVersion"]?.GetValue<string>(), null);
         }
+        catch (Exception ex) when (ex is ApiException or HttpRequestException or IOException or TimeoutException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return (null, ex.Message);
+        }
+    }
 
+    /// <summary>Node and resource summaries from the member's synced informers; returns whether the status changed.</summary>
+    private static bool ApplySummaries(ClusterV1Alpha1.ClusterStatus status, SharedInformer<JsonObject> nodes, SharedInformer<JsonObject> pods)
+    {
         IReadOnlyCollection<JsonObject> nodeList = nodes.Indexer.List();
         IReadOnlyCollection<JsonObject> podList = pods.Indexer.List();
         var nodeSummary = ResourceSummaryCalculator.NodeSummary(nodeList);
         var resourceSummary = ResourceSummaryCalculator.ResourceSummary(nodeList, podList);
+        var changed = false;
         if (status.NodeSummary is null || KarmadaJson.Serialize(nodeSummary) != KarmadaJson.Serialize(status.NodeSummary))
         {
             status.NodeSummary = nodeSummary;
@@ -221,7 +285,7 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
             changed = true;
         }
 
-        return (changed, false);
+        return changed;
     }
 
     private async Task<bool> WaitForSyncAsync(SharedInformer<JsonObject> nodes, SharedInformer<JsonObject> pods, CancellationToken cancellationToken)
@@ -252,12 +316,36 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
             return;
         }
 
-        await _client.UpdateStatusAsync(ResourceRefs.Clusters, null, cached.Metadata.Name!, cluster, ClusterMeta.TypeInfo, cancellationToken: cancellationToken);
+        await WriteAsync(cached, cluster.Status, cancellationToken);
         var ready = cluster.Status.Conditions.Find(c => c.Type == ClusterV1Alpha1.ClusterConditionTypes.Ready);
         LogStatusUpdated(_logger, cached.Metadata.Name!, ready?.Status.ToString() ?? "", ready?.Reason ?? "");
     }
 
-    // Event ids 4100-4149: cluster status controller. Next free id: 4105.
+    /// <summary>
+    /// Writes <paramref name="status"/> over <paramref name="basis"/>'s resourceVersion. The cluster controller adds its
+    /// finalizer to a new Cluster while the first round runs: on a conflict the collected status is put on the fresh
+    /// object (keeping what other writers own) instead of failing the round and probing the member again.
+    /// </summary>
+    private async Task<ClusterV1Alpha1.Cluster> WriteAsync(ClusterV1Alpha1.Cluster basis, ClusterV1Alpha1.ClusterStatus status, CancellationToken cancellationToken)
+    {
+        var name = basis.Metadata.Name!;
+        var cluster = basis.DeepClone();
+        cluster.Status = status;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _client.UpdateStatusAsync(ResourceRefs.Clusters, null, name, cluster, ClusterMeta.TypeInfo, cancellationToken: cancellationToken);
+            }
+            catch (ApiException ex) when (ex.IsConflict() && attempt < MaxWriteAttempts)
+            {
+                var fresh = await _client.GetAsync(ResourceRefs.Clusters, null, name, ClusterMeta.TypeInfo, cancellationToken);
+                cluster = ClusterStatusMerge.Apply(fresh, status);
+            }
+        }
+    }
+
+    // Event ids 4100-4149: cluster status controller. Next free id: 4106.
     [LoggerMessage(4100, LogLevel.Information, "Updated status of cluster {Cluster}: Ready={Ready} ({Reason})")]
     private static partial void LogStatusUpdated(ILogger logger, string cluster, string ready, string reason);
 
@@ -269,6 +357,9 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
 
     [LoggerMessage(4103, LogLevel.Warning, "Collecting {What} of cluster {Cluster} failed: {Error}")]
     private static partial void LogCollectFailed(ILogger logger, string cluster, string what, string error);
+
+    [LoggerMessage(4105, LogLevel.Information, "Updated status of cluster {Cluster}: Ready={Ready} ({Reason}), {ElapsedMs:F0} ms into the round ({Stage})")]
+    private static partial void LogRoundWritten(ILogger logger, string cluster, string ready, string reason, double elapsedMs, string stage);
 
     [LoggerMessage(4104, LogLevel.Error, "Cannot build a client for cluster {Cluster}: {Error}")]
     private static partial void LogBadCredentials(ILogger logger, string cluster, string error);

@@ -29,11 +29,12 @@ public static class AgentCommand
         var renewFraction = new Option<double>("--cluster-lease-renew-interval-fraction") { Description = "The Lease is renewed every duration × this fraction.", DefaultValueFactory = _ => 0.25 };
         var success = new Option<string>("--cluster-success-threshold") { Description = "How long the member must be healthy before it turns Ready.", DefaultValueFactory = _ => "30s" };
         var failure = new Option<string>("--cluster-failure-threshold") { Description = "How long the member must be unhealthy before it turns not Ready.", DefaultValueFactory = _ => "30s" };
+        var workSyncs = new Option<int>("--concurrent-work-syncs") { Description = "Works applied to the member and reflected back concurrently.", DefaultValueFactory = _ => 5 };
 
         var command = new Command("agent", "Run the Pull-mode agent beside a member cluster.")
         {
             karmadaKubeconfig, karmadaContext, clusterName, clusterKubeconfig, clusterContext, endpoint, provider, region, zones,
-            frequency, leaseDuration, renewFraction, success, failure,
+            frequency, leaseDuration, renewFraction, success, failure, workSyncs,
         };
         command.SetAction(async (parse, cancellationToken) =>
             await ProcessHost.RunAsync("agent", async (loggerFactory, ct) =>
@@ -50,6 +51,7 @@ public static class AgentCommand
                     ClusterLeaseRenewIntervalFraction = parse.GetValue(renewFraction),
                     ClusterSuccessThreshold = ParseDuration(parse.GetValue(success)!, "--cluster-success-threshold"),
                     ClusterFailureThreshold = ParseDuration(parse.GetValue(failure)!, "--cluster-failure-threshold"),
+                    Workers = parse.GetValue(workSyncs),
                 };
                 options.Validate();
                 var controlPlane = await LoadAsync(parse.GetValue(karmadaKubeconfig)!, parse.GetValue(karmadaContext), "--karmada-kubeconfig");

@@ -30,6 +30,7 @@ public static class ControllerManagerCommand
         var monitorPeriod = new Option<string>("--cluster-monitor-period") { Description = "How often the health of Pull clusters is checked.", DefaultValueFactory = _ => "5s" };
         var monitorGrace = new Option<string>("--cluster-monitor-grace-period") { Description = "How long a Pull cluster's agent may be silent before the cluster turns Ready=Unknown.", DefaultValueFactory = _ => "40s" };
         var startupGrace = new Option<string>("--cluster-startup-grace-period") { Description = "The same for a Pull cluster whose agent never posted status.", DefaultValueFactory = _ => "60s" };
+        var concurrency = new ConcurrencyFlags();
         var leaderElection = new LeaderElectionFlags(LeaseName, "Run the controllers");
         var eviction = new EvictionFlags();
         var client = new ClientFlags();
@@ -38,7 +39,7 @@ public static class ControllerManagerCommand
         {
             kubeconfig, controllers, frequency, success, failure, monitorPeriod, monitorGrace, startupGrace,
         };
-        foreach (var option in leaderElection.All.Concat(eviction.All).Concat(client.All))
+        foreach (var option in concurrency.All.Concat(leaderElection.All).Concat(eviction.All).Concat(client.All))
         {
             command.Options.Add(option);
         }
@@ -62,6 +63,7 @@ public static class ControllerManagerCommand
                     ClusterMonitorGracePeriod = ParseDuration(parse.GetValue(monitorGrace)!, "--cluster-monitor-grace-period"),
                     ClusterStartupGracePeriod = ParseDuration(parse.GetValue(startupGrace)!, "--cluster-startup-grace-period"),
                 };
+                concurrency.Apply(parse, options);
                 var election = leaderElection.Parse(parse);
                 var evictionOptions = eviction.Parse(parse);
                 var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(path));

@@ -20,6 +20,14 @@ public static class ControlPlaneComponents
     /// <summary>Client-side rate limit of the in-process controller manager and scheduler, in requests per second.</summary>
     public const int InProcessQps = 2000;
 
+    /// <summary>
+    /// Workers of the execution and workStatus controllers (<c>--concurrent-work-syncs</c>, upstream default 5). An
+    /// execution reconcile is two round trips (the member create or update, the Work status patch) and little CPU, so
+    /// five workers left the pipeline waiting on the execution queue while cores were spare; a new member's first Works
+    /// no longer queue behind one another either.
+    /// </summary>
+    public const int InProcessWorkSyncs = 16;
+
     public static async Task<IHost> StartAsync(string controlPlaneKubeconfig, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(controlPlaneKubeconfig));
@@ -35,7 +43,7 @@ public static class ControlPlaneComponents
             c.Qps = InProcessQps;
             c.Burst = InProcessQps * 2;
         });
-        builder.Services.AddKarmadaControllers(new ControllerManagerOptions(), new LeaderElectionOptions { LeaseName = "karmada-controller-manager" });
+        builder.Services.AddKarmadaControllers(new ControllerManagerOptions { ConcurrentWorkSyncs = InProcessWorkSyncs }, new LeaderElectionOptions { LeaseName = "karmada-controller-manager" });
         builder.Services.AddKarmadaScheduler(new SchedulerServiceOptions(), new LeaderElectionOptions { LeaseName = SchedulerServiceCollectionExtensions.LeaseName });
         var host = builder.Build();
         try

@@ -57,18 +57,17 @@ public sealed class AttachedBindingsTests
     }
 
     [Fact]
-    public void MergeAndForget_TwoReferrers_DeleteOnlyAfterTheLast()
+    public void Merge_TwoReferrers_AppendedInArrivalOrderAndUpdatedInPlace()
     {
         var attached = AttachedBindings.Build(ConfigMap, Independent("web-deployment", "member1"));
         AttachedBindings.Merge(attached, ConfigMap, Independent("api-deployment", "member3"));
         AttachedBindings.Merge(attached, ConfigMap, Independent("web-deployment", "member2"));
 
-        Assert.Equal(["api-deployment", "web-deployment"], attached.Spec.RequiredBy.Select(s => s.Name));
-        Assert.Equal("member2", Assert.Single(attached.Spec.RequiredBy[1].Clusters).Name);
-
-        Assert.False(AttachedBindings.Forget(attached, "apps", "web-deployment"));
-        Assert.False(attached.Metadata.Labels.ContainsKey(AttachedBindings.DependedByLabel("apps", "web-deployment")));
-        Assert.True(AttachedBindings.Forget(attached, "apps", "api-deployment"));
+        Assert.Equal(["web-deployment", "api-deployment"], attached.Spec.RequiredBy.Select(s => s.Name));
+        Assert.Equal("member2", Assert.Single(attached.Spec.RequiredBy[0].Clusters).Name);
+        Assert.False(AttachedBindings.RequiredOnlyBy(attached, "apps", "web-deployment"));
+        attached.Spec.RequiredBy.RemoveAt(0);
+        Assert.True(AttachedBindings.RequiredOnlyBy(attached, "apps", "api-deployment"));
     }
 
     [Fact]
@@ -80,6 +79,6 @@ public sealed class AttachedBindingsTests
 
         Assert.Single(own.Spec.RequiredBy);
         Assert.Null(own.Spec.Resource.Uid);
-        Assert.False(AttachedBindings.Forget(own, "apps", "web-deployment"));
+        Assert.False(AttachedBindings.RequiredOnlyBy(own, "apps", "web-deployment"));
     }
 }

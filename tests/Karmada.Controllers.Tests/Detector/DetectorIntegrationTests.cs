@@ -276,16 +276,18 @@ public sealed class DetectorIntegrationTests : IAsyncLifetime
         policy.Spec.PropagateDeps = true;
         await CreatePolicyAsync(policy);
         await _client.CreateAsync(Deployments, deployment, cancellationToken: Ct);
-        var independent = await WaitForBindingAsync(
-            "t7", "app-deployment", b => b.Spec.PropagateDeps && b.Metadata.Finalizers.Contains(WellKnownFinalizers.BindingDependenciesDistributor), "independent binding");
-        Assert.Contains("app-config", independent.Metadata.Annotations[WellKnownAnnotations.ResourceBindingDependencies], StringComparison.Ordinal);
+        var independent = await WaitForBindingAsync("t7", "app-deployment", b => b.Spec.PropagateDeps, "independent binding");
 
-        // The ConfigMap arrives after its workload; then the scheduler places the workload.
-        await _client.CreateAsync(ResourceRef.ConfigMaps, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "ConfigMap", ["metadata"] = new JsonObject { ["name"] = "app-config", ["namespace"] = "t7" } }, cancellationToken: Ct);
-        await WaitForBindingAsync("t7", "app-config-configmap", b => b.Spec.RequiredBy.Count == 1, "attached binding");
-        independent = await _client.GetAsync(BindingStore.ResourceBindings, "t7", "app-deployment", KarmadaJson.GetTypeInfo<ResourceBinding>(), Ct);
+        // As upstream, nothing is recorded before the scheduler places the workload (no scheduler here: the test places it).
+        Assert.False(IndependentBindingEvents.CarriesMarks(independent));
         independent.Spec.Clusters = [new TargetCluster { Name = "member1", Replicas = 2 }];
         await _client.UpdateAsync(BindingStore.ResourceBindings, "t7", "app-deployment", independent, KarmadaJson.GetTypeInfo<ResourceBinding>(), cancellationToken: Ct);
+        independent = await WaitForBindingAsync(
+            "t7", "app-deployment", b => b.Metadata.Finalizers.Contains(WellKnownFinalizers.BindingDependenciesDistributor), "dependencies recorded");
+        Assert.Contains("app-config", independent.Metadata.Annotations[WellKnownAnnotations.ResourceBindingDependencies], StringComparison.Ordinal);
+
+        // The ConfigMap arrives after its workload: its event finds the binding that recorded it.
+        await _client.CreateAsync(ResourceRef.ConfigMaps, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "ConfigMap", ["metadata"] = new JsonObject { ["name"] = "app-config", ["namespace"] = "t7" } }, cancellationToken: Ct);
 
         var attached = await WaitForBindingAsync("t7", "app-config-configmap", b => b.Spec.RequiredBy is [{ Clusters: [{ Name: "member1" }] }], "requiredBy with member1");
         Assert.Null(attached.Spec.Placement);

@@ -22,8 +22,24 @@ public sealed class WorkReconcilerHostedServiceTests
         deleting.Metadata.DeletionTimestamp = DateTimeOffset.UnixEpoch;
         Assert.True(WorkReconcilerHostedService.SpecOrLifecycleChanged(old, deleting));
 
+        var otherFinalizer = old.DeepClone();
+        otherFinalizer.Metadata.Finalizers.Add("example.io/other");
+        Assert.True(WorkReconcilerHostedService.SpecOrLifecycleChanged(old, otherFinalizer));
+    }
+
+    [Fact]
+    public void SpecOrLifecycleChanged_IgnoresTheExecutionControllerAddingItsFinalizer_NotItsRemoval()
+    {
+        var old = new WorkV1Alpha1.Work { Metadata = { Name = "w", Generation = 1, Finalizers = ["example.io/other"] } };
         var finalized = old.DeepClone();
         finalized.Metadata.Finalizers.Add("karmada.io/execution-controller");
-        Assert.True(WorkReconcilerHostedService.SpecOrLifecycleChanged(old, finalized));
+        Assert.False(WorkReconcilerHostedService.SpecOrLifecycleChanged(old, finalized));
+
+        // Someone removing it must wake the controller, which puts it back.
+        Assert.True(WorkReconcilerHostedService.SpecOrLifecycleChanged(finalized, old));
+
+        var finalizedAndMore = finalized.DeepClone();
+        finalizedAndMore.Metadata.Finalizers.Add("example.io/third");
+        Assert.True(WorkReconcilerHostedService.SpecOrLifecycleChanged(old, finalizedAndMore));
     }
 }

@@ -24,6 +24,7 @@ namespace Karmada.Bench.Workloads.Clusters;
 public sealed class ClusterFleet : IAsyncDisposable
 {
     private const int StartConcurrency = 8;
+    private const int JoinAttempts = 3;
 
     private readonly ApiServerInstance _server;
     private IHost? _components;
@@ -41,6 +42,9 @@ public sealed class ClusterFleet : IAsyncDisposable
     public IReadOnlyList<MemberCluster> Members { get; }
 
     public ClusterStatusWatcher Clusters { get; }
+
+    /// <summary>The parts of join → Ready of the last <see cref="JoinAllAsync"/>.</summary>
+    public JoinBreakdown LastJoinBreakdown { get; private set; } = JoinBreakdown.Empty;
 
     public static async Task<ClusterFleet> StartAsync(string dataDirectory, int members, int nodesPerMember, StorageBackend backend, Action<string> progress, CancellationToken cancellationToken)
     {
@@ -127,6 +131,7 @@ public sealed class ClusterFleet : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(progress);
         var starts = new long[Members.Count];
+        var joined = new long[Members.Count];
         var begin = Stopwatch.GetTimestamp();
         var joins = new List<Task>(Members.Count);
         for (var i = 0; i < Members.Count; i++)
@@ -143,9 +148,8 @@ public sealed class ClusterFleet : IAsyncDisposable
             joins.Add(Task.Run(async () =>
             {
                 starts[index] = Stopwatch.GetTimestamp();
-                var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(member.KubeconfigPath));
-                using var memberClient = new KubeApiClient(configuration, new KubeApiClientOptions { UserAgent = "karmada-bench-join" });
-                await ClusterJoiner.JoinAsync(ControlPlane, member.Name, configuration, memberClient, cancellationToken);
+                await JoinWithRetryAsync(member, cancellationToken);
+                joined[index] = Stopwatch.GetTimestamp();
             }, cancellationToken));
         }
 
@@ -158,18 +162,57 @@ public sealed class ClusterFleet : IAsyncDisposable
         }
 
         var ticks = new long[Members.Count];
+        var created = new long[Members.Count];
+        var toReady = new long[Members.Count];
+        var requests = new long[Members.Count];
         var n = 0;
+        var m = 0;
         long last = begin;
         for (var i = 0; i < Members.Count; i++)
         {
+            requests[i] = joined[i] - starts[i];
             if (Clusters.TryGetFirstReady(Members[i].Name, out var at))
             {
                 ticks[n++] = at - starts[i];
                 last = Math.Max(last, at);
+                if (Clusters.TryGetFirstSeen(Members[i].Name, out var seen))
+                {
+                    created[m] = seen - starts[i];
+                    toReady[m++] = at - seen;
+                }
             }
         }
 
+        LastJoinBreakdown = new JoinBreakdown(
+            LatencySummary.FromTicks(requests, requests.Length),
+            LatencySummary.FromTicks(created, m),
+            LatencySummary.FromTicks(toReady, m));
+
         return (n, LatencySummary.FromTicks(ticks, n), Stopwatch.GetElapsedTime(begin, last));
+    }
+
+    // An overloaded member can drop a connection mid-join (a 1,000-member fleet on two cores): run the join again, as
+    // a user would; a retry that finds the Cluster created by the failed attempt counts as joined.
+    private async Task JoinWithRetryAsync(MemberCluster member, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(member.KubeconfigPath));
+            using var memberClient = new KubeApiClient(configuration, new KubeApiClientOptions { UserAgent = "karmada-bench-join" });
+            try
+            {
+                await ClusterJoiner.JoinAsync(ControlPlane, member.Name, configuration, memberClient, cancellationToken);
+                return;
+            }
+            catch (CliException) when (attempt > 1)
+            {
+                return;
+            }
+            catch (Exception ex) when (attempt < JoinAttempts && ex is HttpRequestException or IOException or TimeoutException or ApiException)
+            {
+                await Console.Error.WriteLineAsync($"[clusters] join of {member.Name} failed ({ex.Message}); retrying");
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -18,6 +18,7 @@ public readonly record struct ClusterView(bool Ready, int? ReadyNodes, int? Tota
 public sealed class ClusterStatusWatcher : ResourceWatcher
 {
     private readonly ConcurrentDictionary<string, long> _firstReady = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _firstSeen = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ClusterView> _latest = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly List<Waiter> _waiters = [];
@@ -38,6 +39,9 @@ public sealed class ClusterStatusWatcher : ResourceWatcher
     public int ReadyCount => _latest.Values.Count(v => v.Ready);
 
     public bool TryGetFirstReady(string name, out long timestamp) => _firstReady.TryGetValue(name, out timestamp);
+
+    /// <summary>When the Cluster was first seen on the watch (its creation, as any client of the control plane sees it).</summary>
+    public bool TryGetFirstSeen(string name, out long timestamp) => _firstSeen.TryGetValue(name, out timestamp);
 
     /// <summary>Completes with the timestamp of the first event (or the current state) for which <paramref name="condition"/> holds.</summary>
     public Task<long> WaitAsync(string name, Func<ClusterView, bool> condition, CancellationToken cancellationToken)
@@ -70,6 +74,7 @@ public sealed class ClusterStatusWatcher : ResourceWatcher
     {
         var now = Stopwatch.GetTimestamp();
         var name = JsonObjectMeta.GetName(cluster) ?? "";
+        _firstSeen.TryAdd(name, now);
         var status = cluster["status"];
         var ready = status?["conditions"] is JsonArray conditions
             && conditions.OfType<JsonObject>().Any(c => (string?)c["type"] == "Ready" && (string?)c["status"] == "True");

@@ -44,6 +44,7 @@ public static class ClustersBenchmark
         report.Joined = settings.Members;
         report.JoinedReady = ready;
         report.JoinToReady = latency;
+        report.JoinParts = fleet.LastJoinBreakdown;
         report.JoinElapsed = elapsed;
 
         // Let the join burst's follow-up work (execution namespaces, first summaries) drain before the steady window.

@@ -17,6 +17,8 @@ public sealed class ClustersReport
     /// <summary>Join started (<c>karmadactl join</c>'s first request) → Cluster Ready=True seen on a watch, ms.</summary>
     public LatencySummary JoinToReady { get; set; } = LatencySummary.Empty;
 
+    public JoinBreakdown JoinParts { get; set; } = JoinBreakdown.Empty;
+
     public TimeSpan JoinElapsed { get; set; }
 
     /// <summary>Cores with every Cluster joined and Ready, nothing changing: heartbeats (probes + status collection) of all clusters plus the baseline.</summary>

@@ -86,6 +86,9 @@ public sealed class ClustersWorkload : IWorkload
         text.AppendLine(null, $"members started in {r.MembersStartElapsed.TotalSeconds:F1}s; baseline (API server + idle members, no controllers): {r.BaselineCores:F3} cores");
         text.AppendLine(null, $"{"phase",-44} {"n",6} {"p50 ms",9} {"p90 ms",9} {"p99 ms",9} {"max ms",9}");
         Row("join -> Ready", r.JoinToReady);
+        Row("  join requests (karmadactl join)", r.JoinParts.JoinRequests);
+        Row("  join start -> Cluster created (watch)", r.JoinParts.StartToCreated);
+        Row("  Cluster created -> Ready (watch)", r.JoinParts.CreatedToReady);
         Row("status processing delay (probe -> status)", r.ProcessingDelay);
         Row("end to end (change -> status)", r.EndToEndDelay);
         Row("clusterStatus reconcile wall time", r.StatusReconcileTime);
@@ -113,6 +116,10 @@ public sealed class ClustersWorkload : IWorkload
             json.WriteNumber("joinedReady", r.JoinedReady);
             json.WriteNumber("joinToReadyP50Ms", Round(r.JoinToReady.P50));
             json.WriteNumber("joinToReadyP99Ms", Round(r.JoinToReady.P99));
+            json.WriteNumber("joinRequestsP50Ms", Round(r.JoinParts.JoinRequests.P50));
+            json.WriteNumber("joinRequestsP99Ms", Round(r.JoinParts.JoinRequests.P99));
+            json.WriteNumber("createdToReadyP50Ms", Round(r.JoinParts.CreatedToReady.P50));
+            json.WriteNumber("createdToReadyP99Ms", Round(r.JoinParts.CreatedToReady.P99));
             json.WriteNumber("baselineCores", Round(r.BaselineCores));
             json.WriteNumber("steadyCores", Round(r.SteadyCores));
             json.WriteNumber("heartbeatCores", Round(r.HeartbeatCores));

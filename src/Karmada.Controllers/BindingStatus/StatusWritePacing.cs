@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using Karmada.Client;
+
+namespace Karmada.Controllers.BindingStatus;
+
+/// <summary>
+/// Debounces a binding's status sync: the first event after a quiet spell opens a window, events inside it only wait,
+/// and one reconcile at its end writes whatever the Works say then. A Deployment rolling out on several members
+/// changes its Works' status many times within a second or two (each Work created, applied, then each member's
+/// rollout reported step by step); synced one by one, each change cost a binding status write and a template status
+/// write, and a watch event to every informer of both. Level-triggered: nothing is lost, only intermediate states are
+/// skipped, and a status lags its Works by at most the interval.
+/// </summary>
+public sealed class StatusWritePacing
+{
+    /// <summary>The interval the controller manager uses.</summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(500);
+
+    private readonly TimeSpan _interval;
+    private readonly TimeProvider _timeProvider;
+    private readonly ConcurrentDictionary<ObjectKey, long> _windows = new();
+
+    public StatusWritePacing(TimeSpan interval, TimeProvider timeProvider)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _interval = interval;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>
+    /// How long the binding's sync must wait: the rest of its open window (opening one if there is none), or null
+    /// when its window has closed and the sync may run now.
+    /// </summary>
+    public TimeSpan? WaitBeforeSync(ObjectKey key)
+    {
+        if (_interval == TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var opened = _windows.GetOrAdd(key, _ => _timeProvider.GetTimestamp());
+        var elapsed = _timeProvider.GetElapsedTime(opened);
+        if (elapsed >= _interval)
+        {
+            _windows.TryRemove(KeyValuePair.Create(key, opened));
+            return null;
+        }
+
+        return _interval - elapsed;
+    }
+
+    /// <summary>Forgets a binding that is gone.</summary>
+    public void Forget(ObjectKey key) => _windows.TryRemove(key, out _);
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Karmada.Api;
+using Karmada.Api.WellKnown;
+using Karmada.Api.Work.V1Alpha2;
+using PolicyV1Alpha1 = Karmada.Api.Policy.V1Alpha1;
+
+namespace Karmada.Controllers.Dependencies;
+
+/// <summary>
+/// JSON patches that record or remove one independent binding on an attached binding. A dependency shared by a whole
+/// namespace (one ConfigMap mounted by a hundred Deployments) has one attached binding that every dependent's
+/// distributor writes: rewriting the whole <c>requiredBy</c> list under a resourceVersion precondition made them
+/// take turns losing the race. A patch touches only this binding's entry and label, so writers of other entries never
+/// conflict. Each patch is guarded by <c>test</c> operations on what it relies on (the entry's position, the
+/// depended-by label that is written together with the entry), so a patch computed from a stale copy fails (422)
+/// instead of duplicating or misplacing an entry: the caller then re-reads the binding and patches again.
+/// </summary>
+public static class AttachedBindingPatch
+{
+    /// <summary>
+    /// The patch that makes <paramref name="attached"/> record <paramref name="independent"/> as
+    /// <see cref="AttachedBindings.Merge"/> would; null when it already does.
+    /// </summary>
+    public static JsonArray? Attach(ResourceBinding attached, JsonObject dependency, ResourceBinding independent)
+    {
+        ArgumentNullException.ThrowIfNull(attached);
+        ArgumentNullException.ThrowIfNull(dependency);
+        ArgumentNullException.ThrowIfNull(independent);
+        var ns = independent.Metadata.Namespace ?? string.Empty;
+        var name = independent.Metadata.Name ?? string.Empty;
+        var labelPath = "/metadata/labels/" + BindingPatchOps.Token(AttachedBindings.DependedByLabel(ns, name));
+        var labelValue = independent.Metadata.Labels.GetValueOrDefault(WellKnownLabels.ResourceBindingPermanentId, string.Empty);
+        var currentLabel = attached.Metadata.Labels.GetValueOrDefault(AttachedBindings.DependedByLabel(ns, name));
+        var snapshot = AttachedBindings.Snapshot(independent);
+        var requiredBy = attached.Spec.RequiredBy;
+        var index = requiredBy.FindIndex(s => s.Namespace == snapshot.Namespace && s.Name == snapshot.Name);
+
+        var ops = new JsonArray();
+        if (index >= 0)
+        {
+            if (!SameClusters(requiredBy[index].Clusters, snapshot.Clusters))
+            {
+                // Others only append or remove their own entries: the position check catches a removal before ours.
+                var entry = EntryPath(index);
+                ops.Add(BindingPatchOps.Test(entry + "/namespace", BindingPatchOps.OmitEmpty(snapshot.Namespace)));
+                ops.Add(BindingPatchOps.Test(entry + "/name", snapshot.Name));
+                ops.Add(BindingPatchOps.Add(entry + "/clusters", KarmadaJson.SerializeToNode(snapshot.Clusters)));
+            }
+        }
+        else
+        {
+            // The label and the entry are always written together, so a stored label still absent, as this copy shows
+            // it, means the stored list holds no entry of ours either. A label without an entry (edited by hand)
+            // guards on the whole list instead.
+            if (currentLabel is null)
+            {
+                ops.Add(BindingPatchOps.Test(labelPath, null));
+            }
+
+            if (requiredBy.Count == 0)
+            {
+                ops.Add(BindingPatchOps.Test("/spec/requiredBy", null));
+                ops.Add(BindingPatchOps.Add("/spec/requiredBy", new JsonArray(KarmadaJson.SerializeToNode(snapshot))));
+            }
+            else
+            {
+                if (currentLabel is not null)
+                {
+                    ops.Add(BindingPatchOps.Test("/spec/requiredBy", KarmadaJson.SerializeToNode(requiredBy)));
+                }
+
+                ops.Add(BindingPatchOps.Add("/spec/requiredBy/-", KarmadaJson.SerializeToNode(snapshot)));
+            }
+        }
+
+        if (currentLabel != labelValue)
+        {
+            ops.Add(BindingPatchOps.Add(labelPath, labelValue));
+        }
+
+        if (attached.Spec.Placement is null)
+        {
+            AddSharedFields(ops, attached.Spec, dependency, independent.Spec);
+        }
+
+        return ops.Count == 0 ? null : ops;
+    }
+
+    /// <summary>
+    /// The patch that removes the independent binding's entry and label from <paramref name="attached"/>; null when it
+    /// carries neither.
+    /// </summary>
+    public static JsonArray? Detach(ResourceBinding attached, string independentNamespace, string independentName)
+    {
+        ArgumentNullException.ThrowIfNull(attached);
+        var ops = new JsonArray();
+        var index = attached.Spec.RequiredBy.FindIndex(s => s.Namespace == independentNamespace && s.Name == independentName);
+        if (index >= 0)
+        {
+            var entry = EntryPath(index);
+            ops.Add(BindingPatchOps.Test(entry + "/namespace", BindingPatchOps.OmitEmpty(independentNamespace)));
+            ops.Add(BindingPatchOps.Test(entry + "/name", independentName));
+            ops.Add(BindingPatchOps.Remove(entry));
+        }
+
+        var label = AttachedBindings.DependedByLabel(independentNamespace, independentName);
+        if (attached.Metadata.Labels.ContainsKey(label))
+        {
+            // A remove of a label that is gone fails the patch, as a stale copy should.
+            ops.Add(BindingPatchOps.Remove("/metadata/labels/" + BindingPatchOps.Token(label)));
+        }
+
+        return ops.Count == 0 ? null : ops;
+    }
+
+    // Fields of a binding without its own placement that every referrer writes the same way (the dependency's
+    // identity) or only ever raises (Overwrite wins, preserve wins): idempotent, so they need no guard of their own
+    // beyond "still no placement".
+    private static void AddSharedFields(JsonArray ops, ResourceBindingSpec attached, JsonObject dependency, ResourceBindingSpec independent)
+    {
+        var shared = new List<JsonObject>();
+        var resource = AttachedBindings.ResourceOf(dependency);
+        if (!SameResource(attached.Resource, resource))
+        {
+            shared.Add(BindingPatchOps.Add("/spec/resource", KarmadaJson.SerializeToNode(resource)));
+        }
+
+        if (independent.ConflictResolution == PolicyV1Alpha1.ConflictResolution.Overwrite && attached.ConflictResolution != PolicyV1Alpha1.ConflictResolution.Overwrite)
+        {
+            shared.Add(BindingPatchOps.Add("/spec/conflictResolution", nameof(PolicyV1Alpha1.ConflictResolution.Overwrite)));
+        }
+
+        if (independent.PreserveResourcesOnDeletion == true && attached.PreserveResourcesOnDeletion != true)
+        {
+            shared.Add(BindingPatchOps.Add("/spec/preserveResourcesOnDeletion", true));
+        }
+
+        if (shared.Count > 0)
+        {
+            ops.Add(BindingPatchOps.Test("/spec/placement", null));
+            foreach (var op in shared)
+            {
+                ops.Add(op);
+            }
+        }
+    }
+
+    private static string EntryPath(int index) => "/spec/requiredBy/" + index.ToString(CultureInfo.InvariantCulture);
+
+    private static bool SameClusters(List<TargetCluster> current, List<TargetCluster> desired) =>
+        current.Count == desired.Count && current.Zip(desired).All(p => p.First.Name == p.Second.Name && p.First.Replicas == p.Second.Replicas);
+
+    private static bool SameResource(ObjectReference current, ObjectReference desired) =>
+        current.ApiVersion == desired.ApiVersion && current.Kind == desired.Kind && current.Namespace == desired.Namespace
+        && current.Name == desired.Name && current.Uid == desired.Uid && current.ResourceVersion == desired.ResourceVersion;
+}

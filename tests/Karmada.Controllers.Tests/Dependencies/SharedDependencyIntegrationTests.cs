@@ -1,0 +1,211 @@
+using System.Text.Json.Nodes;
+using k8s;
+using Karmada.Api;
+using Karmada.Api.Work.V1Alpha2;
+using Karmada.ApiServer.ControlPlane;
+using Karmada.ApiServer.Hosting;
+using Karmada.Client;
+using Karmada.Client.Informers;
+using Karmada.Controllers.Dependencies;
+using Karmada.Controllers.Detector;
+using Karmada.Interpreter;
+using Karmada.Storage;
+using Karmada.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Karmada.Controllers.Tests.Dependencies;
+
+/// <summary>
+/// The dependencies distributor against a real in-process control plane: one ConfigMap mounted by many workloads
+/// (upstream's performance scenario) has one attached binding that all their distributors write at once. Each
+/// workload must end with exactly one <c>requiredBy</c> entry and its label, follow its rescheduling, and leave on
+/// deletion; the binding goes with the last one.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class SharedDependencyIntegrationTests : IAsyncLifetime
+{
+    private const string Namespace = "shared";
+    private const int Workloads = 12;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", Namespaced: true);
+    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<ResourceBinding> BindingType = KarmadaJson.GetTypeInfo<ResourceBinding>();
+    private readonly TempDirectory _dir = new("deps-it");
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
+    private readonly List<IHostedService> _hosted = [];
+    private ApiServerInstance _controlPlane = null!;
+    private ServiceProvider _services = null!;
+    private KubeApiClient _client = null!;
+
+    private CancellationToken Ct => _timeout.Token;
+
+    public async Task InitializeAsync()
+    {
+        _controlPlane = await ApiServerApplication.StartAsync(
+            new ApiServerOptions
+            {
+                DataDirectory = _dir.Path,
+                SecurePort = 0,
+                Storage = new StorageOptions { Backend = StorageBackend.Memory },
+                ExtraResources = KarmadaResourceDefinitions.All,
+                ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
+            },
+            NullLoggerFactory.Instance,
+            ControlPlaneServices.Add,
+            CancellationToken.None);
+        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_controlPlane.KubeconfigPath));
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddKarmadaClient(configuration);
+        _services = services.BuildServiceProvider();
+        _client = _services.GetRequiredService<KubeApiClient>();
+        foreach (var hosted in _services.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(CancellationToken.None);
+            _hosted.Add(hosted);
+        }
+
+        var distributor = new DependenciesDistributor(
+            _client, _services.GetRequiredService<InformerFactory>(), ResourceInterpreter.CreateDefault(), 4, TimeProvider.System, NullLoggerFactory.Instance);
+        await distributor.StartAsync(CancellationToken.None);
+        _hosted.Add(distributor);
+    }
+
+    public async Task DisposeAsync()
+    {
+        for (var i = _hosted.Count - 1; i >= 0; i--)
+        {
+            await _hosted[i].StopAsync(CancellationToken.None);
+            (_hosted[i] as IDisposable)?.Dispose();
+        }
+
+        await _services.DisposeAsync();
+        await _controlPlane.DisposeAsync();
+        _dir.Dispose();
+        _timeout.Dispose();
+    }
+
+    [Fact]
+    public async Task SharedConfigMap_ManyWorkloadsAttachAtOnce_OneEntryEach_FollowReschedulingAndDeletion()
+    {
+        await _client.CreateAsync(ResourceRef.Namespaces, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = Namespace } }, cancellationToken: Ct);
+        await _client.CreateAsync(ResourceRef.ConfigMaps, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "ConfigMap", ["metadata"] = new JsonObject { ["name"] = "cfg", ["namespace"] = Namespace } }, cancellationToken: Ct);
+        var names = Enumerable.Range(0, Workloads).Select(i => $"app{i}").ToList();
+        foreach (var name in names)
+        {
+            await _client.CreateAsync(Deployments, Deployment(name), cancellationToken: Ct);
+        }
+
+        // Created already scheduled and all at once, so their distributors race for the one attached binding.
+        await Task.WhenAll(names.Select((name, i) => _client.CreateAsync(BindingStore.ResourceBindings, Namespace, Independent(name, $"member{i % 3}"), BindingType, cancellationToken: Ct)));
+
+        var attached = await WaitForAttachedAsync(b => b.Spec.RequiredBy.Count == Workloads, "an entry per workload");
+        var bindingNames = names.Select(n => $"{n}-deployment").ToList();
+        Assert.Equal(bindingNames.Order(StringComparer.Ordinal), attached.Spec.RequiredBy.Select(s => s.Name).Order(StringComparer.Ordinal));
+        Assert.All(bindingNames, name => Assert.True(attached.Metadata.Labels.ContainsKey(AttachedBindings.DependedByLabel(Namespace, name))));
+        Assert.Equal("member1", Assert.Single(attached.Spec.RequiredBy.Single(s => s.Name == "app1-deployment").Clusters).Name);
+
+        // Rescheduled: its entry follows, in place.
+        await UpdateIndependentAsync("app0-deployment", b => b.Spec.Clusters = [new TargetCluster { Name = "member9", Replicas = 1 }]);
+        attached = await WaitForAttachedAsync(
+            b => b.Spec.RequiredBy.SingleOrDefault(s => s.Name == "app0-deployment") is { Clusters: [{ Name: "member9" }] }, "app0 on member9");
+        Assert.Equal(Workloads, attached.Spec.RequiredBy.Count);
+
+        // Deleted: its entry and label leave, the others stay; its finalizer is released.
+        await _client.DeleteAsync(BindingStore.ResourceBindings, Namespace, "app1-deployment", cancellationToken: Ct);
+        attached = await WaitForAttachedAsync(b => b.Spec.RequiredBy.Count == Workloads - 1, "app1 gone");
+        Assert.DoesNotContain(attached.Spec.RequiredBy, s => s.Name == "app1-deployment");
+        Assert.False(attached.Metadata.Labels.ContainsKey(AttachedBindings.DependedByLabel(Namespace, "app1-deployment")));
+        await Eventually.UntilAsync(async () => await GetOrNullAsync("app1-deployment") is null, Deadline, "app1 binding finalized", Ct);
+
+        // Dependencies off everywhere: the attached binding goes with the last referrer.
+        foreach (var name in names.Where(n => n != "app1"))
+        {
+            await UpdateIndependentAsync($"{name}-deployment", b => b.Spec.PropagateDeps = false);
+        }
+
+        await Eventually.UntilAsync(
+            async () => await GetOrNullAsync("cfg-configmap") is not { Metadata.DeletionTimestamp: null },
+            Deadline,
+            "attached binding deleted",
+            Ct);
+    }
+
+    private static JsonObject Deployment(string name) => new()
+    {
+        ["apiVersion"] = "apps/v1",
+        ["kind"] = "Deployment",
+        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = Namespace },
+        ["spec"] = new JsonObject
+        {
+            ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["app"] = name } },
+            ["template"] = new JsonObject
+            {
+                ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["app"] = name } },
+                ["spec"] = new JsonObject
+                {
+                    ["containers"] = new JsonArray { new JsonObject { ["name"] = "c", ["image"] = "nginx" } },
+                    ["volumes"] = new JsonArray { new JsonObject { ["name"] = "cfg", ["configMap"] = new JsonObject { ["name"] = "cfg" } } },
+                },
+            },
+        },
+    };
+
+    private static ResourceBinding Independent(string name, string cluster)
+    {
+        var binding = new ResourceBinding();
+        binding.Metadata.Namespace = Namespace;
+        binding.Metadata.Name = $"{name}-deployment";
+        binding.Spec.Resource = new ObjectReference { ApiVersion = "apps/v1", Kind = "Deployment", Namespace = Namespace, Name = name };
+        binding.Spec.PropagateDeps = true;
+        binding.Spec.Clusters = [new TargetCluster { Name = cluster, Replicas = 1 }];
+        return binding;
+    }
+
+    private async Task UpdateIndependentAsync(string name, Action<ResourceBinding> change)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var binding = await _client.GetAsync(BindingStore.ResourceBindings, Namespace, name, BindingType, Ct);
+            change(binding);
+            try
+            {
+                await _client.UpdateAsync(BindingStore.ResourceBindings, Namespace, name, binding, BindingType, cancellationToken: Ct);
+                return;
+            }
+            catch (ApiException ex) when (ex.IsConflict() && attempt < 10)
+            {
+                // The distributor patched its marks in between.
+            }
+        }
+    }
+
+    private async Task<ResourceBinding?> GetOrNullAsync(string name)
+    {
+        try
+        {
+            return await _client.GetAsync(BindingStore.ResourceBindings, Namespace, name, BindingType, Ct);
+        }
+        catch (ApiException ex) when (ex.IsNotFound())
+        {
+            return null;
+        }
+    }
+
+    private async Task<ResourceBinding> WaitForAttachedAsync(Func<ResourceBinding, bool> condition, string because)
+    {
+        ResourceBinding? last = null;
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                last = await GetOrNullAsync("cfg-configmap");
+                return last is not null && condition(last);
+            },
+            Deadline,
+            because,
+            Ct);
+        return last!;
+    }
+}
