@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using k8s;
 using Karmada.Api.Meta;
-using Karmada.ApiServer.ControlPlane;
-using Karmada.ApiServer.Hosting;
 using Karmada.Cli;
 using Karmada.Client;
 using Karmada.Controllers;
@@ -11,11 +9,8 @@ using Karmada.Controllers.Execution;
 using Karmada.Controllers.Runtime;
 using Karmada.Controllers.Status;
 using Karmada.Member;
-using Karmada.Storage;
 using Karmada.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Karmada.Testing.ControlPlane;
 using Microsoft.Extensions.Logging.Abstractions;
 using ClusterV1Alpha1 = Karmada.Api.Cluster.V1Alpha1;
 using WorkV1Alpha1 = Karmada.Api.Work.V1Alpha1;
@@ -35,73 +30,44 @@ public sealed class PullModeIntegrationTests : IAsyncLifetime
     private const string ExecutionSpace = "karmada-es-pull1";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", true);
-    private readonly TempDirectory _controlPlaneDir = new("cp-pull");
     private readonly TempDirectory _memberDir = new("member-pull");
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
-    private readonly List<IHostedService> _hosted = [];
-    private ApiServerInstance _controlPlane = null!;
+    private InProcessControlPlane _controlPlane = null!;
     private MemberCluster _member = null!;
-    private ServiceProvider _services = null!;
     private KubeApiClient _cp = null!;
     private KubeApiClient _memberClient = null!;
-    private KubernetesClientConfiguration _controlPlaneConfiguration = null!;
     private KubernetesClientConfiguration _memberConfiguration = null!;
 
     private CancellationToken Ct => _timeout.Token;
 
     public async Task InitializeAsync()
     {
-        _controlPlane = await ApiServerApplication.StartAsync(
-            new ApiServerOptions
+        _controlPlane = await InProcessControlPlane.StartAsync(
+            new InProcessControlPlaneOptions
             {
-                DataDirectory = _controlPlaneDir.Path,
-                SecurePort = 0,
-                Storage = new StorageOptions { Backend = StorageBackend.Memory },
-                ExtraResources = KarmadaResourceDefinitions.All,
-                ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
+                DirectoryPrefix = "cp-pull",
+                ConfigureServices = services => services.AddKarmadaControllers(new ControllerManagerOptions
+                {
+                    Controllers = [ClusterController.Name, ClusterStatusController.Name, ExecutionController.Name, WorkStatusController.Name],
+                    ClusterMonitorPeriod = TimeSpan.FromMilliseconds(200),
+                    ClusterMonitorGracePeriod = TimeSpan.FromSeconds(2),
+                    ClusterStartupGracePeriod = TimeSpan.FromSeconds(2),
+                }),
             },
-            NullLoggerFactory.Instance,
-            ControlPlaneServices.Add,
             Ct);
+        _cp = _controlPlane.Client;
         _member = await MemberCluster.StartAsync(new MemberOptions { Name = ClusterName, DataDirectory = _memberDir.Path }, NullLoggerFactory.Instance, Ct);
         await _member.WaitForNodesAsync(Ct);
-
-        _controlPlaneConfiguration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_controlPlane.KubeconfigPath));
         _memberConfiguration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_member.KubeconfigPath));
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddKarmadaClient(_controlPlaneConfiguration);
-        services.AddKarmadaControllers(new ControllerManagerOptions
-        {
-            Controllers = [ClusterController.Name, ClusterStatusController.Name, ExecutionController.Name, WorkStatusController.Name],
-            ClusterMonitorPeriod = TimeSpan.FromMilliseconds(200),
-            ClusterMonitorGracePeriod = TimeSpan.FromSeconds(2),
-            ClusterStartupGracePeriod = TimeSpan.FromSeconds(2),
-        });
-        _services = services.BuildServiceProvider();
-        _cp = _services.GetRequiredService<KubeApiClient>();
-        foreach (var hosted in _services.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(Ct);
-            _hosted.Add(hosted);
-        }
-
         _memberClient = new KubeApiClient(_memberConfiguration);
     }
 
     public async Task DisposeAsync()
     {
-        for (var i = _hosted.Count - 1; i >= 0; i--)
-        {
-            await _hosted[i].StopAsync(CancellationToken.None);
-        }
-
-        await _services.DisposeAsync();
+        await _controlPlane.DisposeAsync();
         _memberClient.Dispose();
         await _member.DisposeAsync();
-        await _controlPlane.DisposeAsync();
         _memberDir.Dispose();
-        _controlPlaneDir.Dispose();
         _timeout.Dispose();
     }
 
@@ -185,8 +151,8 @@ public sealed class PullModeIntegrationTests : IAsyncLifetime
     public async Task Register_PinsCa_TradesBootstrapToken_AgentRunsWithIssuedKubeconfig()
     {
         var token = await BootstrapTokenSecrets.CreateAsync(_cp, null, TimeSpan.FromHours(1), "", [Security.Authentication.BootstrapToken.KarmadaDefaultGroup], DateTimeOffset.UtcNow, Ct);
-        var hash = Security.Authentication.BootstrapToken.CaCertHash(_controlPlaneConfiguration.SslCaCerts![0]);
-        var server = PullClusterRegistrar.ServerUrl(new Uri(_controlPlaneConfiguration.Host).Authority);
+        var hash = Security.Authentication.BootstrapToken.CaCertHash(_controlPlane.Configuration.SslCaCerts![0]);
+        var server = PullClusterRegistrar.ServerUrl(new Uri(_controlPlane.Configuration.Host).Authority);
 
         await Assert.ThrowsAsync<CliException>(() => PullClusterRegistrar.DiscoverCaAsync(server, ["sha256:" + new string('0', 64)], false, Ct));
         await Assert.ThrowsAsync<CliException>(() => PullClusterRegistrar.DiscoverCaAsync(server, [], false, Ct));
@@ -194,7 +160,7 @@ public sealed class PullModeIntegrationTests : IAsyncLifetime
         await Assert.ThrowsAsync<CliException>(() => PullClusterRegistrar.ObtainAgentKubeconfigAsync(server, caPem, "zzzzzz.0123456789abcdef", ClusterName, DateTimeOffset.UtcNow, Ct));
 
         var kubeconfig = await PullClusterRegistrar.ObtainAgentKubeconfigAsync(server, caPem, token, ClusterName, DateTimeOffset.UtcNow, Ct);
-        var path = Path.Combine(_controlPlaneDir.Path, "agent.config");
+        var path = Path.Combine(_controlPlane.DataDirectory, "agent.config");
         await Security.Kubeconfigs.KubeconfigWriter.WriteAsync(path, kubeconfig, Ct);
         var agentConfiguration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(path));
         Assert.NotEqual(token, agentConfiguration.AccessToken);
@@ -219,7 +185,7 @@ public sealed class PullModeIntegrationTests : IAsyncLifetime
             ClusterSuccessThreshold = TimeSpan.Zero,
             ClusterLeaseDuration = TimeSpan.FromSeconds(1),
         },
-        _controlPlaneConfiguration,
+        _controlPlane.Configuration,
         _memberConfiguration,
         NullLoggerFactory.Instance,
         Ct);

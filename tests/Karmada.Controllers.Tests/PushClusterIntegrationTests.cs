@@ -1,16 +1,13 @@
 using System.Text.Json.Nodes;
 using k8s;
 using Karmada.Api.Meta;
-using Karmada.ApiServer.ControlPlane;
 using Karmada.ApiServer.Hosting;
 using Karmada.Cli;
 using Karmada.Client;
 using Karmada.Controllers.Runtime;
 using Karmada.Storage;
 using Karmada.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Karmada.Testing.ControlPlane;
 using Microsoft.Extensions.Logging.Abstractions;
 using ClusterV1Alpha1 = Karmada.Api.Cluster.V1Alpha1;
 
@@ -24,67 +21,40 @@ namespace Karmada.Controllers.Tests;
 public sealed class PushClusterIntegrationTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private readonly TempDirectory _controlPlaneDir = new("cp-it");
     private readonly TempDirectory _memberDir = new("member-it");
     private readonly int _memberPort = FreePort.Next();
-    private ApiServerInstance _controlPlane = null!;
+    private InProcessControlPlane _controlPlane = null!;
     private ApiServerInstance? _member;
-    private ServiceProvider _services = null!;
-    private List<IHostedService> _hosted = [];
     private KubeApiClient _cp = null!;
 
     public async Task InitializeAsync()
     {
-        _controlPlane = await ApiServerApplication.StartAsync(
-            new ApiServerOptions
-            {
-                DataDirectory = _controlPlaneDir.Path,
-                SecurePort = 0,
-                Storage = new StorageOptions { Backend = StorageBackend.Memory },
-                ExtraResources = KarmadaResourceDefinitions.All,
-                ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
-            },
-            NullLoggerFactory.Instance,
-            ControlPlaneServices.Add,
-            CancellationToken.None);
         _member = await StartMemberAsync();
-
-        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_controlPlane.KubeconfigPath));
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddKarmadaClient(configuration);
-        services.AddKarmadaControllers(new ControllerManagerOptions
-        {
-            ClusterStatusUpdateFrequency = TimeSpan.FromMilliseconds(300),
-            ClusterSuccessThreshold = TimeSpan.Zero,
-            ClusterFailureThreshold = TimeSpan.FromMilliseconds(500),
-            ClusterApiTimeout = TimeSpan.FromSeconds(5),
-        });
-        _services = services.BuildServiceProvider();
-        _cp = _services.GetRequiredService<KubeApiClient>();
-        foreach (var hosted in _services.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(CancellationToken.None);
-            _hosted.Add(hosted);
-        }
+        _controlPlane = await InProcessControlPlane.StartAsync(
+            new InProcessControlPlaneOptions
+            {
+                DirectoryPrefix = "cp-it",
+                ConfigureServices = services => services.AddKarmadaControllers(new ControllerManagerOptions
+                {
+                    ClusterStatusUpdateFrequency = TimeSpan.FromMilliseconds(300),
+                    ClusterSuccessThreshold = TimeSpan.Zero,
+                    ClusterFailureThreshold = TimeSpan.FromMilliseconds(500),
+                    ClusterApiTimeout = TimeSpan.FromSeconds(5),
+                }),
+            },
+            CancellationToken.None);
+        _cp = _controlPlane.Client;
     }
 
     public async Task DisposeAsync()
     {
-        for (var i = _hosted.Count - 1; i >= 0; i--)
-        {
-            await _hosted[i].StopAsync(CancellationToken.None);
-        }
-
-        await _services.DisposeAsync();
+        await _controlPlane.DisposeAsync();
         if (_member is not null)
         {
             await _member.DisposeAsync();
         }
 
-        await _controlPlane.DisposeAsync();
         _memberDir.Dispose();
-        _controlPlaneDir.Dispose();
     }
 
     [Fact]

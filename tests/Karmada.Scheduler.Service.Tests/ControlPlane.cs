@@ -1,12 +1,9 @@
-using k8s;
 using Karmada.Api.Cluster.V1Alpha1;
 using Karmada.Api.Work.V1Alpha2;
-using Karmada.ApiServer.ControlPlane;
-using Karmada.ApiServer.Hosting;
 using Karmada.Client;
 using Karmada.Client.LeaderElection;
-using Karmada.Storage;
 using Karmada.Testing;
+using Karmada.Testing.ControlPlane;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,48 +14,25 @@ namespace Karmada.Scheduler.Service.Tests;
 /// <summary>A real in-process control plane (memory storage) plus helpers to run schedulers and create objects.</summary>
 internal sealed class ControlPlane : IAsyncDisposable
 {
-    private readonly TempDirectory _directory;
-    private readonly ApiServerInstance _apiServer;
-    private readonly KubernetesClientConfiguration _configuration;
+    private readonly InProcessControlPlane _controlPlane;
     private readonly List<RunningScheduler> _schedulers = [];
 
-    private ControlPlane(TempDirectory directory, ApiServerInstance apiServer, KubernetesClientConfiguration configuration)
-    {
-        _directory = directory;
-        _apiServer = apiServer;
-        _configuration = configuration;
-        Client = new KubeApiClient(configuration);
-    }
+    private ControlPlane(InProcessControlPlane controlPlane) => _controlPlane = controlPlane;
 
-    public KubeApiClient Client { get; }
+    public KubeApiClient Client => _controlPlane.Client;
 
     /// <summary>Starts the control plane; <paramref name="configurePipeline"/> puts middleware in front of the API.</summary>
-    public static async Task<ControlPlane> StartAsync(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder>? configurePipeline = null)
-    {
-        var directory = new TempDirectory("sched-it");
-        var apiServer = await ApiServerApplication.StartAsync(
-            new ApiServerOptions
-            {
-                DataDirectory = directory.Path,
-                SecurePort = 0,
-                Storage = new StorageOptions { Backend = StorageBackend.Memory },
-                ExtraResources = KarmadaResourceDefinitions.All,
-                ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
-                ConfigurePipeline = configurePipeline,
-            },
-            NullLoggerFactory.Instance,
-            ControlPlaneServices.Add,
-            CancellationToken.None);
-        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(apiServer.KubeconfigPath));
-        return new ControlPlane(directory, apiServer, configuration);
-    }
+    public static async Task<ControlPlane> StartAsync(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder>? configurePipeline = null) =>
+        new(await InProcessControlPlane.StartAsync(
+            new InProcessControlPlaneOptions { DirectoryPrefix = "sched-it", ConfigurePipeline = configurePipeline, StartRegisteredServices = false },
+            CancellationToken.None));
 
     /// <summary>Starts a scheduler host the way <c>karmada scheduler</c> does; returns its hosted services.</summary>
     public async Task<RunningScheduler> StartSchedulerAsync(SchedulerServiceOptions? options = null, LeaderElectionOptions? leaderElection = null, string? userAgent = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddKarmadaClient(_configuration, client => client.UserAgent = userAgent ?? client.UserAgent);
+        services.AddKarmadaClient(_controlPlane.Configuration, client => client.UserAgent = userAgent ?? client.UserAgent);
         services.AddKarmadaScheduler(options ?? new SchedulerServiceOptions(), leaderElection);
         var provider = services.BuildServiceProvider();
         var scheduler = new RunningScheduler(provider, [.. provider.GetServices<IHostedService>()]);
@@ -114,9 +88,7 @@ internal sealed class ControlPlane : IAsyncDisposable
             await scheduler.DisposeAsync();
         }
 
-        Client.Dispose();
-        await _apiServer.DisposeAsync();
-        _directory.Dispose();
+        await _controlPlane.DisposeAsync();
     }
 }
 

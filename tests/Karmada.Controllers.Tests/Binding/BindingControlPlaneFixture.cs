@@ -1,17 +1,9 @@
 using System.Text.Json.Nodes;
-using k8s;
-using Karmada.ApiServer.ControlPlane;
-using Karmada.ApiServer.Hosting;
 using Karmada.Client;
-using Karmada.Client.Informers;
 using Karmada.Controllers.Binding;
 using Karmada.Controllers.Runtime;
 using Karmada.Interpreter;
-using Karmada.Storage;
-using Karmada.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Karmada.Testing.ControlPlane;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Karmada.Controllers.Tests.Binding;
@@ -22,35 +14,20 @@ namespace Karmada.Controllers.Tests.Binding;
 /// </summary>
 public sealed class BindingControlPlaneFixture : IAsyncLifetime
 {
-    private readonly TempDirectory _dataDir = new("binding-it");
-    private readonly List<IHostedService> _hosted = [];
-    private ApiServerInstance _controlPlane = null!;
-    private ServiceProvider _services = null!;
+    private InProcessControlPlane _controlPlane = null!;
 
-    public KubeApiClient Client { get; private set; } = null!;
+    public KubeApiClient Client => _controlPlane.Client;
 
     public async Task InitializeAsync()
     {
-        _controlPlane = await ApiServerApplication.StartAsync(
-            new ApiServerOptions
+        _controlPlane = await InProcessControlPlane.StartAsync(
+            new InProcessControlPlaneOptions
             {
-                DataDirectory = _dataDir.Path,
-                SecurePort = 0,
-                Storage = new StorageOptions { Backend = StorageBackend.Memory },
-                ExtraResources = KarmadaResourceDefinitions.All,
-                ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
+                DirectoryPrefix = "binding-it",
+                ConfigureServices = services => services.AddKarmadaControllers(new ControllerManagerOptions { Controllers = [ResourceBindingController.Name], Workers = 2 }),
+                StartRegisteredServices = false,
             },
-            NullLoggerFactory.Instance,
-            ControlPlaneServices.Add,
             CancellationToken.None);
-
-        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_controlPlane.KubeconfigPath));
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddKarmadaClient(configuration);
-        services.AddKarmadaControllers(new ControllerManagerOptions { Controllers = [ResourceBindingController.Name], Workers = 2 });
-        _services = services.BuildServiceProvider();
-        Client = _services.GetRequiredService<KubeApiClient>();
 
         foreach (var cluster in new[] { "member1", "member2" })
         {
@@ -67,24 +44,20 @@ public sealed class BindingControlPlaneFixture : IAsyncLifetime
             });
         }
 
-        foreach (var hosted in _services.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(CancellationToken.None);
-            _hosted.Add(hosted);
-        }
+        await _controlPlane.StartRegisteredServicesAsync(CancellationToken.None);
     }
 
     /// <summary>A second ResourceBinding reconciler over the running controller's informers, to reconcile on demand.</summary>
     public ResourceBindingController CreateResourceBindingReconciler()
     {
-        var informers = _services.GetRequiredService<InformerFactory>();
+        var informers = _controlPlane.Informers;
         var synchronizer = new BindingWorkSynchronizer(
             Client,
             new CachedObjectReader(Client, informers),
             new ResourceKindMapper(Client),
             new WorkRenderer(ResourceInterpreter.CreateDefault()),
             informers.GetInformer(BindingResources.Works, BindingResources.WorkType, BindingResources.WorkMeta),
-            ControllerServiceCollectionExtensions.ClusterInformer(_services),
+            ControllerServiceCollectionExtensions.ClusterInformer(_controlPlane.Services),
             informers.GetInformer(BindingResources.OverridePolicies, BindingResources.OverridePolicyType, BindingResources.OverridePolicyMeta),
             informers.GetInformer(BindingResources.ClusterOverridePolicies, BindingResources.ClusterOverridePolicyType, BindingResources.ClusterOverridePolicyMeta),
             NullLogger<BindingWorkSynchronizer>.Instance);
@@ -94,15 +67,5 @@ public sealed class BindingControlPlaneFixture : IAsyncLifetime
             synchronizer);
     }
 
-    public async Task DisposeAsync()
-    {
-        for (var i = _hosted.Count - 1; i >= 0; i--)
-        {
-            await _hosted[i].StopAsync(CancellationToken.None);
-        }
-
-        await _services.DisposeAsync();
-        await _controlPlane.DisposeAsync();
-        _dataDir.Dispose();
-    }
+    public Task DisposeAsync() => _controlPlane.DisposeAsync().AsTask();
 }

@@ -1,66 +1,25 @@
-using k8s;
-using Karmada.ApiServer.ControlPlane;
-using Karmada.ApiServer.Hosting;
 using Karmada.Client;
-using Karmada.Storage;
-using Karmada.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using Karmada.Testing.ControlPlane;
 
 namespace Karmada.Controllers.Tests.BindingStatus;
 
 /// <summary>A real in-process control plane running only the named controllers, one worker each (events in order).</summary>
 internal sealed class StatusControllersFixture : IAsyncDisposable
 {
-    private readonly TempDirectory _dir = new("status-it");
-    private readonly List<IHostedService> _hosted = [];
-    private ApiServerInstance _controlPlane = null!;
-    private ServiceProvider _services = null!;
+    private readonly InProcessControlPlane _controlPlane;
 
-    public KubeApiClient Client { get; private set; } = null!;
+    private StatusControllersFixture(InProcessControlPlane controlPlane) => _controlPlane = controlPlane;
 
-    public static async Task<StatusControllersFixture> StartAsync(params string[] controllers)
-    {
-        var fixture = new StatusControllersFixture();
-        fixture._controlPlane = await ApiServerApplication.StartAsync(
-            new ApiServerOptions
+    public KubeApiClient Client => _controlPlane.Client;
+
+    public static async Task<StatusControllersFixture> StartAsync(params string[] controllers) =>
+        new(await InProcessControlPlane.StartAsync(
+            new InProcessControlPlaneOptions
             {
-                DataDirectory = fixture._dir.Path,
-                SecurePort = 0,
-                Storage = new StorageOptions { Backend = StorageBackend.Memory },
-                ExtraResources = KarmadaResourceDefinitions.All,
-                ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
+                DirectoryPrefix = "status-it",
+                ConfigureServices = services => services.AddKarmadaControllers(new ControllerManagerOptions { Controllers = controllers, Workers = 1 }),
             },
-            NullLoggerFactory.Instance,
-            ControlPlaneServices.Add,
-            CancellationToken.None);
-        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(fixture._controlPlane.KubeconfigPath));
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddKarmadaClient(configuration);
-        services.AddKarmadaControllers(new ControllerManagerOptions { Controllers = controllers, Workers = 1 });
-        fixture._services = services.BuildServiceProvider();
-        fixture.Client = fixture._services.GetRequiredService<KubeApiClient>();
-        foreach (var hosted in fixture._services.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(CancellationToken.None);
-            fixture._hosted.Add(hosted);
-        }
+            CancellationToken.None));
 
-        return fixture;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        for (var i = _hosted.Count - 1; i >= 0; i--)
-        {
-            await _hosted[i].StopAsync(CancellationToken.None);
-        }
-
-        await _services.DisposeAsync();
-        await _controlPlane.DisposeAsync();
-        _dir.Dispose();
-    }
+    public ValueTask DisposeAsync() => _controlPlane.DisposeAsync();
 }

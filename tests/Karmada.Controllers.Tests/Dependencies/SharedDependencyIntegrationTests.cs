@@ -1,19 +1,12 @@
 using System.Text.Json.Nodes;
-using k8s;
 using Karmada.Api;
 using Karmada.Api.Work.V1Alpha2;
-using Karmada.ApiServer.ControlPlane;
-using Karmada.ApiServer.Hosting;
 using Karmada.Client;
-using Karmada.Client.Informers;
 using Karmada.Controllers.Dependencies;
 using Karmada.Controllers.Detector;
 using Karmada.Interpreter;
-using Karmada.Storage;
 using Karmada.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Karmada.Testing.ControlPlane;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Karmada.Controllers.Tests.Dependencies;
@@ -32,58 +25,24 @@ public sealed class SharedDependencyIntegrationTests : IAsyncLifetime
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", Namespaced: true);
     private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<ResourceBinding> BindingType = KarmadaJson.GetTypeInfo<ResourceBinding>();
-    private readonly TempDirectory _dir = new("deps-it");
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
-    private readonly List<IHostedService> _hosted = [];
-    private ApiServerInstance _controlPlane = null!;
-    private ServiceProvider _services = null!;
+    private InProcessControlPlane _controlPlane = null!;
     private KubeApiClient _client = null!;
 
     private CancellationToken Ct => _timeout.Token;
 
     public async Task InitializeAsync()
     {
-        _controlPlane = await ApiServerApplication.StartAsync(
-            new ApiServerOptions
-            {
-                DataDirectory = _dir.Path,
-                SecurePort = 0,
-                Storage = new StorageOptions { Backend = StorageBackend.Memory },
-                ExtraResources = KarmadaResourceDefinitions.All,
-                ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
-            },
-            NullLoggerFactory.Instance,
-            ControlPlaneServices.Add,
+        _controlPlane = await InProcessControlPlane.StartAsync(new InProcessControlPlaneOptions { DirectoryPrefix = "deps-it" }, CancellationToken.None);
+        _client = _controlPlane.Client;
+        await _controlPlane.AddHostedAsync(
+            new DependenciesDistributor(_client, _controlPlane.Informers, ResourceInterpreter.CreateDefault(), 4, TimeProvider.System, NullLoggerFactory.Instance),
             CancellationToken.None);
-        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_controlPlane.KubeconfigPath));
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddKarmadaClient(configuration);
-        _services = services.BuildServiceProvider();
-        _client = _services.GetRequiredService<KubeApiClient>();
-        foreach (var hosted in _services.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(CancellationToken.None);
-            _hosted.Add(hosted);
-        }
-
-        var distributor = new DependenciesDistributor(
-            _client, _services.GetRequiredService<InformerFactory>(), ResourceInterpreter.CreateDefault(), 4, TimeProvider.System, NullLoggerFactory.Instance);
-        await distributor.StartAsync(CancellationToken.None);
-        _hosted.Add(distributor);
     }
 
     public async Task DisposeAsync()
     {
-        for (var i = _hosted.Count - 1; i >= 0; i--)
-        {
-            await _hosted[i].StopAsync(CancellationToken.None);
-            (_hosted[i] as IDisposable)?.Dispose();
-        }
-
-        await _services.DisposeAsync();
         await _controlPlane.DisposeAsync();
-        _dir.Dispose();
         _timeout.Dispose();
     }
 

@@ -1,21 +1,14 @@
 using System.Text.Json.Nodes;
-using k8s;
 using Karmada.Api;
 using Karmada.Api.Policy.V1Alpha1;
 using Karmada.Api.WellKnown;
 using Karmada.Api.Work.V1Alpha2;
-using Karmada.ApiServer.ControlPlane;
-using Karmada.ApiServer.Hosting;
 using Karmada.Client;
-using Karmada.Client.Informers;
 using Karmada.Controllers.Dependencies;
 using Karmada.Controllers.Detector;
 using Karmada.Interpreter;
-using Karmada.Storage;
 using Karmada.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Karmada.Testing.ControlPlane;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Karmada.Controllers.Tests.Detector.DetectorTestObjects;
 using PropagationPolicy = Karmada.Api.Policy.V1Alpha1.PropagationPolicy;
@@ -32,11 +25,8 @@ public sealed class DetectorIntegrationTests : IAsyncLifetime
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", Namespaced: true);
     private static readonly ResourceRef ClusterRoles = new("rbac.authorization.k8s.io", "v1", "clusterroles", Namespaced: false);
-    private readonly TempDirectory _dir = new("detector-it");
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
-    private ApiServerInstance _controlPlane = null!;
-    private ServiceProvider _services = null!;
-    private readonly List<IHostedService> _hosted = [];
+    private InProcessControlPlane _controlPlane = null!;
     private KubeApiClient _client = null!;
     private ResourceDetector _detector = null!;
 
@@ -44,57 +34,26 @@ public sealed class DetectorIntegrationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _controlPlane = await ApiServerApplication.StartAsync(
-            new ApiServerOptions
-            {
-                DataDirectory = _dir.Path,
-                SecurePort = 0,
-                Storage = new StorageOptions { Backend = StorageBackend.Memory },
-                ExtraResources = KarmadaResourceDefinitions.All,
-                ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
-            },
-            NullLoggerFactory.Instance,
-            ControlPlaneServices.Add,
+        _controlPlane = await InProcessControlPlane.StartAsync(new InProcessControlPlaneOptions { DirectoryPrefix = "detector-it" }, CancellationToken.None);
+        _client = _controlPlane.Client;
+        var detector = _detector = await _controlPlane.AddHostedAsync(
+            new ResourceDetector(
+                _client,
+                _controlPlane.Informers,
+                ResourceInterpreter.CreateDefault(),
+                new DetectorOptions { Workers = 2 },
+                TimeProvider.System,
+                NullLoggerFactory.Instance),
             CancellationToken.None);
-        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_controlPlane.KubeconfigPath));
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddKarmadaClient(configuration);
-        _services = services.BuildServiceProvider();
-        _client = _services.GetRequiredService<KubeApiClient>();
-        foreach (var hosted in _services.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(CancellationToken.None);
-            _hosted.Add(hosted);
-        }
-
-        var detector = _detector = new ResourceDetector(
-            _client,
-            _services.GetRequiredService<InformerFactory>(),
-            ResourceInterpreter.CreateDefault(),
-            new DetectorOptions { Workers = 2 },
-            TimeProvider.System,
-            NullLoggerFactory.Instance);
-        await detector.StartAsync(CancellationToken.None);
-        _hosted.Add(detector);
-        var distributor = new DependenciesDistributor(
-            _client, _services.GetRequiredService<InformerFactory>(), ResourceInterpreter.CreateDefault(), 2, TimeProvider.System, NullLoggerFactory.Instance);
-        await distributor.StartAsync(CancellationToken.None);
-        _hosted.Add(distributor);
+        await _controlPlane.AddHostedAsync(
+            new DependenciesDistributor(_client, _controlPlane.Informers, ResourceInterpreter.CreateDefault(), 2, TimeProvider.System, NullLoggerFactory.Instance),
+            CancellationToken.None);
         await Eventually.UntilAsync(() => detector.IsReady, Deadline, "detector discovered and synced", Ct);
     }
 
     public async Task DisposeAsync()
     {
-        for (var i = _hosted.Count - 1; i >= 0; i--)
-        {
-            await _hosted[i].StopAsync(CancellationToken.None);
-            (_hosted[i] as IDisposable)?.Dispose();
-        }
-
-        await _services.DisposeAsync();
         await _controlPlane.DisposeAsync();
-        _dir.Dispose();
         _timeout.Dispose();
     }
 

@@ -4,22 +4,16 @@ using k8s;
 using Karmada.Api.Core;
 using Karmada.Api.Meta;
 using Karmada.Api.Policy.V1Alpha1;
-using Karmada.ApiServer.ControlPlane;
-using Karmada.ApiServer.Hosting;
 using Karmada.Cli;
 using Karmada.Client;
-using Karmada.Client.Informers;
 using Karmada.Controllers.Binding;
 using Karmada.Controllers.Eviction;
 using Karmada.Controllers.Runtime;
 using Karmada.Member;
 using Karmada.Member.Faults;
 using Karmada.Scheduler.Service;
-using Karmada.Storage;
 using Karmada.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Karmada.Testing.ControlPlane;
 using Microsoft.Extensions.Logging.Abstractions;
 using ClusterV1Alpha1 = Karmada.Api.Cluster.V1Alpha1;
 using WorkV1Alpha1 = Karmada.Api.Work.V1Alpha1;
@@ -39,51 +33,34 @@ public sealed class EvictionFailoverIntegrationTests : IAsyncLifetime
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", true);
     private static readonly ResourceRef PropagationPolicies = new("policy.karmada.io", "v1alpha1", "propagationpolicies", true);
-    private readonly TempDirectory _controlPlaneDir = new("cp-failover");
     private readonly TempDirectory _memberDir = new("members-failover");
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(4));
     private readonly Dictionary<string, MemberCluster> _members = [];
-    private readonly List<IHostedService> _hosted = [];
-    private ApiServerInstance _controlPlane = null!;
-    private ServiceProvider _services = null!;
+    private InProcessControlPlane _controlPlane = null!;
     private KubeApiClient _cp = null!;
 
     private CancellationToken Ct => _timeout.Token;
 
     public async Task InitializeAsync()
     {
-        _controlPlane = await ApiServerApplication.StartAsync(
-            new ApiServerOptions
+        _controlPlane = await InProcessControlPlane.StartAsync(
+            new InProcessControlPlaneOptions
             {
-                DataDirectory = _controlPlaneDir.Path,
-                SecurePort = 0,
-                Storage = new StorageOptions { Backend = StorageBackend.Memory },
-                ExtraResources = KarmadaResourceDefinitions.All,
-                ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
+                DirectoryPrefix = "cp-failover",
+                ConfigureServices = services =>
+                {
+                    services.AddKarmadaControllers(new ControllerManagerOptions
+                    {
+                        ClusterStatusUpdateFrequency = TimeSpan.FromMilliseconds(300),
+                        ClusterSuccessThreshold = TimeSpan.Zero,
+                        ClusterFailureThreshold = TimeSpan.FromMilliseconds(500),
+                        ClusterApiTimeout = TimeSpan.FromSeconds(3),
+                    });
+                    services.AddKarmadaScheduler(new SchedulerServiceOptions());
+                },
             },
-            NullLoggerFactory.Instance,
-            ControlPlaneServices.Add,
             Ct);
-
-        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_controlPlane.KubeconfigPath));
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddKarmadaClient(configuration);
-        services.AddKarmadaControllers(new ControllerManagerOptions
-        {
-            ClusterStatusUpdateFrequency = TimeSpan.FromMilliseconds(300),
-            ClusterSuccessThreshold = TimeSpan.Zero,
-            ClusterFailureThreshold = TimeSpan.FromMilliseconds(500),
-            ClusterApiTimeout = TimeSpan.FromSeconds(3),
-        });
-        services.AddKarmadaScheduler(new SchedulerServiceOptions());
-        _services = services.BuildServiceProvider();
-        _cp = _services.GetRequiredService<KubeApiClient>();
-        foreach (var hosted in _services.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(Ct);
-            _hosted.Add(hosted);
-        }
+        _cp = _controlPlane.Client;
 
         foreach (var name in new[] { "member1", "member2" })
         {
@@ -103,20 +80,13 @@ public sealed class EvictionFailoverIntegrationTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        for (var i = _hosted.Count - 1; i >= 0; i--)
-        {
-            await _hosted[i].StopAsync(CancellationToken.None);
-        }
-
-        await _services.DisposeAsync();
+        await _controlPlane.DisposeAsync();
         foreach (var member in _members.Values)
         {
             await member.DisposeAsync();
         }
 
-        await _controlPlane.DisposeAsync();
         _memberDir.Dispose();
-        _controlPlaneDir.Dispose();
         _timeout.Dispose();
     }
 
@@ -125,7 +95,7 @@ public sealed class EvictionFailoverIntegrationTests : IAsyncLifetime
     {
         // Every version of the binding the controllers see, to catch the short-lived eviction task.
         var evictionTasks = new ConcurrentQueue<WorkV1Alpha2.GracefulEvictionTask>();
-        var bindings = _services.GetRequiredService<InformerFactory>()
+        var bindings = _controlPlane.Informers
             .GetInformer(BindingResources.ResourceBindings, BindingResources.ResourceBindingType, BindingResources.ResourceBindingMeta);
         using var recording = bindings.AddEventHandler(onUpdate: (_, b) =>
         {
@@ -178,7 +148,7 @@ public sealed class EvictionFailoverIntegrationTests : IAsyncLifetime
     {
         // When the binding was seen without member1, by the controllers' own informer.
         DateTimeOffset? evictedAt = null;
-        var bindings = _services.GetRequiredService<InformerFactory>()
+        var bindings = _controlPlane.Informers
             .GetInformer(BindingResources.ResourceBindings, BindingResources.ResourceBindingType, BindingResources.ResourceBindingMeta);
         using var recording = bindings.AddEventHandler(onUpdate: (old, b) =>
         {

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using k8s;
 using Karmada.Api.Meta;
-using Karmada.ApiServer.ControlPlane;
-using Karmada.ApiServer.Hosting;
 using Karmada.Cli;
 using Karmada.Client;
 using Karmada.Controllers.Cluster;
@@ -10,11 +8,8 @@ using Karmada.Controllers.Execution;
 using Karmada.Controllers.Runtime;
 using Karmada.Controllers.Status;
 using Karmada.Member;
-using Karmada.Storage;
 using Karmada.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Karmada.Testing.ControlPlane;
 using Microsoft.Extensions.Logging.Abstractions;
 using WorkV1Alpha1 = Karmada.Api.Work.V1Alpha1;
 
@@ -32,13 +27,10 @@ public sealed class ExecutionIntegrationTests : IAsyncLifetime
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", true);
     private static readonly ResourceRef ConfigMaps = ResourceRef.ConfigMaps;
-    private readonly TempDirectory _controlPlaneDir = new("cp-exec");
     private readonly TempDirectory _memberDir = new("member-exec");
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
-    private ApiServerInstance _controlPlane = null!;
+    private InProcessControlPlane _controlPlane = null!;
     private MemberCluster _member = null!;
-    private ServiceProvider _services = null!;
-    private readonly List<IHostedService> _hosted = [];
     private KubeApiClient _cp = null!;
     private KubeApiClient _memberClient = null!;
 
@@ -46,39 +38,22 @@ public sealed class ExecutionIntegrationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _controlPlane = await ApiServerApplication.StartAsync(
-            new ApiServerOptions
+        _controlPlane = await InProcessControlPlane.StartAsync(
+            new InProcessControlPlaneOptions
             {
-                DataDirectory = _controlPlaneDir.Path,
-                SecurePort = 0,
-                Storage = new StorageOptions { Backend = StorageBackend.Memory },
-                ExtraResources = KarmadaResourceDefinitions.All,
-                ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
+                DirectoryPrefix = "cp-exec",
+                ConfigureServices = services => services.AddKarmadaControllers(new ControllerManagerOptions
+                {
+                    Controllers = [ClusterController.Name, ClusterStatusController.Name, ExecutionController.Name, WorkStatusController.Name],
+                    ClusterStatusUpdateFrequency = TimeSpan.FromMilliseconds(300),
+                    ClusterSuccessThreshold = TimeSpan.Zero,
+                    ClusterApiTimeout = TimeSpan.FromSeconds(5),
+                }),
             },
-            NullLoggerFactory.Instance,
-            ControlPlaneServices.Add,
             Ct);
+        _cp = _controlPlane.Client;
         _member = await MemberCluster.StartAsync(new MemberOptions { Name = ClusterName, DataDirectory = _memberDir.Path }, NullLoggerFactory.Instance, Ct);
         await _member.WaitForNodesAsync(Ct);
-
-        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_controlPlane.KubeconfigPath));
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddKarmadaClient(configuration);
-        services.AddKarmadaControllers(new ControllerManagerOptions
-        {
-            Controllers = [ClusterController.Name, ClusterStatusController.Name, ExecutionController.Name, WorkStatusController.Name],
-            ClusterStatusUpdateFrequency = TimeSpan.FromMilliseconds(300),
-            ClusterSuccessThreshold = TimeSpan.Zero,
-            ClusterApiTimeout = TimeSpan.FromSeconds(5),
-        });
-        _services = services.BuildServiceProvider();
-        _cp = _services.GetRequiredService<KubeApiClient>();
-        foreach (var hosted in _services.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(Ct);
-            _hosted.Add(hosted);
-        }
 
         var memberConfiguration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_member.KubeconfigPath));
         _memberClient = new KubeApiClient(memberConfiguration);
@@ -96,17 +71,10 @@ public sealed class ExecutionIntegrationTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        for (var i = _hosted.Count - 1; i >= 0; i--)
-        {
-            await _hosted[i].StopAsync(CancellationToken.None);
-        }
-
-        await _services.DisposeAsync();
+        await _controlPlane.DisposeAsync();
         _memberClient.Dispose();
         await _member.DisposeAsync();
-        await _controlPlane.DisposeAsync();
         _memberDir.Dispose();
-        _controlPlaneDir.Dispose();
         _timeout.Dispose();
     }
 
