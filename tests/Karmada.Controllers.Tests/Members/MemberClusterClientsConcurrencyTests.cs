@@ -1,11 +1,7 @@
 using System.Text.Json.Nodes;
-using k8s;
-using Karmada.ApiServer.ControlPlane;
-using Karmada.ApiServer.Hosting;
 using Karmada.Client;
 using Karmada.Controllers.Members;
-using Karmada.Storage;
-using Karmada.Testing;
+using Karmada.Testing.ControlPlane;
 using Microsoft.Extensions.Logging.Abstractions;
 using ClusterV1Alpha1 = Karmada.Api.Cluster.V1Alpha1;
 
@@ -15,33 +11,19 @@ namespace Karmada.Controllers.Tests.Members;
 [Trait("Category", "Integration")]
 public sealed class MemberClusterClientsConcurrencyTests : IAsyncLifetime
 {
-    private readonly TempDirectory _dir = new("cp-member-clients");
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(1));
-    private ApiServerInstance _controlPlane = null!;
+    private InProcessControlPlane _controlPlane = null!;
     private KubeApiClient _cp = null!;
 
     public async Task InitializeAsync()
     {
-        _controlPlane = await ApiServerApplication.StartAsync(
-            new ApiServerOptions
-            {
-                DataDirectory = _dir.Path,
-                SecurePort = 0,
-                Storage = new StorageOptions { Backend = StorageBackend.Memory },
-                ExtraResources = KarmadaResourceDefinitions.All,
-                ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
-            },
-            NullLoggerFactory.Instance,
-            ControlPlaneServices.Add,
-            _timeout.Token);
-        _cp = new KubeApiClient(await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_controlPlane.KubeconfigPath)));
+        _controlPlane = await InProcessControlPlane.StartAsync(new InProcessControlPlaneOptions { DirectoryPrefix = "cp-member-clients" }, _timeout.Token);
+        _cp = _controlPlane.Client;
     }
 
     public async Task DisposeAsync()
     {
-        _cp.Dispose();
         await _controlPlane.DisposeAsync();
-        _dir.Dispose();
         _timeout.Dispose();
     }
 
