@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Karmada.Storage;
 
 /// <summary>
-/// Every log message of the storage layer (EventIds 2000-2999). Next free ids: SQLite 2005, watch 2011, etcd 2102,
+/// Every log message of the storage layer (EventIds 2000-2999). Next free ids: SQLite 2006, watch 2011, etcd 2102,
 /// factory 2201.
 /// </summary>
 internal static partial class StorageLog
@@ -22,6 +22,9 @@ internal static partial class StorageLog
 
     [LoggerMessage(2004, LogLevel.Information, "Closed SQLite store {Path} at revision {Revision}")]
     public static partial void SqliteClosed(ILogger logger, string path, long revision);
+
+    [LoggerMessage(2005, LogLevel.Warning, "Background SQLite WAL checkpoint failed; the writer's automatic checkpoint remains as a backstop")]
+    public static partial void SqliteCheckpointFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(2010, LogLevel.Warning, "A watcher on {Prefix} fell more than {Capacity} events behind; ending it with Expired")]
     public static partial void WatcherFellBehind(ILogger logger, string prefix, int capacity);

@@ -31,7 +31,7 @@ public static class FieldManager
     private const string CurrentOperation = "current-operation";
 
     // Never owned: identity and system fields (upstream's stripMetaManager). Only these exact paths are dropped.
-    private static readonly FieldPath[] SystemFields =
+    internal static readonly FieldPath[] SystemFields =
     [
         Path("apiVersion"),
         Path("kind"),
@@ -159,6 +159,12 @@ public static class FieldManager
         ArgumentNullException.ThrowIfNull(meta);
         scope ??= ManagedFieldsScope.MainResource;
 
+        if (oldObject is null && scope.Subresource is null && !HasManagedFields(newObject))
+        {
+            RecordCreate(newObject, ManagerKey.ForUpdate(manager, apiVersion, null), now, meta, scope);
+            return newObject;
+        }
+
         var before = oldObject is null ? [] : (JsonObject)oldObject.DeepClone();
         var storedFields = TakeManagedFields(before);
         var requestedFields = TakeManagedFields(newObject);
@@ -190,6 +196,28 @@ public static class FieldManager
         StoreManagedFields(newObject, managed);
         return newObject;
     }
+
+    // A create without managed fields of its own: the writer owns everything it sets (RecordChanges against an empty
+    // object with no other managers), built in one walk.
+    private static void RecordCreate(JsonObject created, ManagerKey key, DateTimeOffset now, PatchMeta meta, ManagedFieldsScope scope)
+    {
+        var fields = CreatedFields.Build(created, meta, scope, SystemFields);
+        if (fields is null)
+        {
+            return;
+        }
+
+        if (created["metadata"] is not JsonObject metadata)
+        {
+            metadata = [];
+            created["metadata"] = metadata;
+        }
+
+        metadata["managedFields"] = new JsonArray(ManagedFields.EncodeEntry(key, key.ApiVersion!, Truncate(now), fields));
+    }
+
+    private static bool HasManagedFields(JsonObject obj) =>
+        obj["metadata"] is JsonObject metadata && metadata.ContainsKey("managedFields");
 
     private static ApplyResult Conflicts(Dictionary<ManagerKey, FieldSet> conflicts)
     {

@@ -113,30 +113,36 @@ internal sealed class ManagedFields
         var result = new JsonArray();
         foreach (var (key, entry) in ordered)
         {
-            var encoded = new JsonObject();
-            if (key.Manager.Length > 0)
-            {
-                encoded["manager"] = key.Manager;
-            }
-
-            encoded["operation"] = key.Operation;
-            encoded["apiVersion"] = entry.ApiVersion;
-            if (entry.Time is { } time)
-            {
-                encoded["time"] = FormatTime(time);
-            }
-
-            encoded["fieldsType"] = FieldsV1;
-            encoded["fieldsV1"] = entry.Fields.ToFieldsV1();
-            if (key.Subresource is { Length: > 0 } subresource)
-            {
-                encoded["subresource"] = subresource;
-            }
-
-            result.Add(encoded);
+            result.Add(EncodeEntry(key, entry.ApiVersion, entry.Time, entry.Fields.ToFieldsV1()));
         }
 
         return result;
+    }
+
+    /// <summary>One entry as kube-apiserver stores it (member order included).</summary>
+    public static JsonObject EncodeEntry(ManagerKey key, string apiVersion, DateTimeOffset? time, JsonObject fieldsV1)
+    {
+        var encoded = new JsonObject();
+        if (key.Manager.Length > 0)
+        {
+            encoded["manager"] = key.Manager;
+        }
+
+        encoded["operation"] = key.Operation;
+        encoded["apiVersion"] = apiVersion;
+        if (time is { } t)
+        {
+            encoded["time"] = FormatTime(t);
+        }
+
+        encoded["fieldsType"] = FieldsV1;
+        encoded["fieldsV1"] = fieldsV1;
+        if (key.Subresource is { Length: > 0 } subresource)
+        {
+            encoded["subresource"] = subresource;
+        }
+
+        return encoded;
     }
 
     /// <summary>

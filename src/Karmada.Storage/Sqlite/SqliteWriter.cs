@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Karmada.Storage.Watching;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ internal sealed class SqliteWriter : IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly WatchHub _hub;
+    private readonly SqliteCheckpointer? _checkpointer;
     private readonly ILogger _logger;
     private readonly BlockingCollection<SqliteWriteRequest> _queue = new(new ConcurrentQueue<SqliteWriteRequest>());
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -31,18 +33,20 @@ internal sealed class SqliteWriter : IDisposable
     private readonly SqliteCommand _setMeta;
     private readonly SqliteCommand _deleteLog;
     private readonly SqliteCommand _firstLogRevision;
+    private readonly SqliteCommand _checkpoint;
     private readonly List<SqliteMutation> _batch = new(MaxBatchOperations);
     private readonly List<StoreEvent> _events = new(MaxBatchOperations);
     private long _revision;
     private long _compactedRevision;
     private long _commits;
 
-    public SqliteWriter(SqliteConnection connection, long revision, long compactedRevision, WatchHub hub, ILogger logger)
+    public SqliteWriter(SqliteConnection connection, long revision, long compactedRevision, WatchHub hub, SqliteCheckpointer? checkpointer, ILogger logger)
     {
         _connection = connection;
         _revision = revision;
         _compactedRevision = compactedRevision;
         _hub = hub;
+        _checkpointer = checkpointer;
         _logger = logger;
         _select = SqliteSchema.Prepare(connection, "SELECT value, create_revision, mod_revision FROM kv WHERE key = $key", ("$key", SqliteType.Text));
         _insert = SqliteSchema.Prepare(
@@ -70,6 +74,7 @@ internal sealed class SqliteWriter : IDisposable
         _setMeta = SqliteSchema.Prepare(connection, "UPDATE meta SET value = $value WHERE name = $name", ("$name", SqliteType.Text), ("$value", SqliteType.Integer));
         _deleteLog = SqliteSchema.Prepare(connection, "DELETE FROM log WHERE revision <= $upto", ("$upto", SqliteType.Integer));
         _firstLogRevision = SqliteSchema.Prepare(connection, "SELECT min(revision) FROM log");
+        _checkpoint = SqliteSchema.Prepare(connection, "PRAGMA wal_checkpoint(PASSIVE)");
         _thread = new Thread(Run)
         {
             Name = "karmada-sqlite-writer",
@@ -135,6 +140,7 @@ internal sealed class SqliteWriter : IDisposable
         _setMeta.Dispose();
         _deleteLog.Dispose();
         _firstLogRevision.Dispose();
+        _checkpoint.Dispose();
         _queue.Dispose();
     }
 
@@ -161,6 +167,10 @@ internal sealed class SqliteWriter : IDisposable
                 {
                     Collect((SqliteMutation)request, out compaction);
                     CommitBatch();
+                    if (_checkpointer?.TakeCatchUp() == true)
+                    {
+                        CatchUpCheckpoint();
+                    }
                 }
 
                 if (compaction is not null)
@@ -204,12 +214,15 @@ internal sealed class SqliteWriter : IDisposable
         }
 
         var revision = _revision;
+        var started = Stopwatch.GetTimestamp();
+        long bytes = 0;
         try
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
             foreach (var mutation in _batch)
             {
                 Apply(mutation, transaction, ref revision);
+                bytes += mutation.Value.Length;
             }
 
             if (revision != _revision)
@@ -232,6 +245,9 @@ internal sealed class SqliteWriter : IDisposable
         }
 
         Interlocked.Increment(ref _commits);
+        StorageMetrics.SqliteCommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        StorageMetrics.SqliteBatchSize.Record(_batch.Count);
+        _checkpointer?.Committed(bytes);
         _revision = revision;
         foreach (var mutation in _batch)
         {
@@ -249,6 +265,21 @@ internal sealed class SqliteWriter : IDisposable
 
         _events.Clear();
         _batch.Clear();
+    }
+
+    // Copies what the background checkpoint left (a few writes' frames), so the next batch starts the WAL over.
+    private void CatchUpCheckpoint()
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            _checkpoint.ExecuteNonQuery();
+            StorageMetrics.SqliteCatchUpCheckpointDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (SqliteException ex)
+        {
+            StorageLog.SqliteCheckpointFailed(_logger, ex);
+        }
     }
 
     private void Apply(SqliteMutation mutation, SqliteTransaction transaction, ref long revision)

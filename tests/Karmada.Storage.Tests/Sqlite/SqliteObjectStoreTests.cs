@@ -200,6 +200,34 @@ public sealed class SqliteObjectStoreTests : ObjectStoreConformanceTests
     }
 
     [Fact]
+    public async Task Writes_PastCheckpointThreshold_CheckpointInBackgroundAndKeepWalBounded()
+    {
+        // ~24 MB of values is ~100 MB of WAL frames (row and log entry, overflow pages); the backstop checkpoint would
+        // only start at 128 MB and inside a commit. The background checkpointer keeps restarting the WAL well below that.
+        const int Writes = 6_000;
+        var dir = NewDirectory();
+        var value = new byte[4_000];
+        Random.Shared.NextBytes(value);
+        long checkpoints;
+        await using (var store = SqliteObjectStore.Open(dir, NullLogger.Instance))
+        {
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, Writes),
+                new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Ct },
+                async (i, ct) => await store.CreateAsync($"/w/{i:D5}", value, ct));
+            await Eventually.UntilAsync(() => Task.FromResult(store.CheckpointCount > 0), TimeSpan.FromSeconds(30), "background checkpoints ran", Ct);
+            checkpoints = store.CheckpointCount;
+            var wal = new FileInfo(Path.Combine(dir, SqliteObjectStore.DatabaseFileName + "-wal"));
+            Assert.True(wal.Length < 64L * 1024 * 1024, $"WAL grew to {wal.Length} bytes after {checkpoints} background checkpoints");
+        }
+
+        await using var reopened = SqliteObjectStore.Open(dir, NullLogger.Instance);
+        var listed = await reopened.ListAsync("/w/", ListRequest.All, Ct);
+        Assert.Equal(Writes, listed.Items.Count);
+        Assert.All(listed.Items, i => Assert.Equal(value, i.Value.ToArray()));
+    }
+
+    [Fact]
     public async Task Write_AfterDispose_ThrowsObjectDisposed()
     {
         var store = SqliteObjectStore.Open(NewDirectory(), NullLogger.Instance);

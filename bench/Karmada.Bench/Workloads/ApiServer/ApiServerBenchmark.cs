@@ -36,17 +36,17 @@ public static class ApiServerBenchmark
                     report.Baselines.Add(await RawBaselines.PlainSqliteCommitsAsync(value, settings.RawOpsC16, HighConcurrency, cancellationToken));
                     using (var scratch = new ScratchDirectory("raw-sqlite"))
                     {
-                        report.Baselines.AddRange(await RawBaselines.StoreCreatesAsync(report.Backend, _ => RawBaselines.OpenSqliteAsync(scratch.Path), value, settings, cancellationToken));
+                        report.Baselines.AddRange(await RawBaselines.StoreCreatesAsync(report.Backend, _ => RawBaselines.OpenSqliteAsync(scratch.Path), value, settings, report.Tails, cancellationToken));
                     }
 
                     break;
                 case StorageBackend.Etcd:
                     etcd = await EtcdProcess.StartAsync(cancellationToken);
                     var servers = etcd.ClientUrl;
-                    report.Baselines.AddRange(await RawBaselines.StoreCreatesAsync(report.Backend, ct => RawBaselines.OpenEtcdAsync(servers, ct), value, settings, cancellationToken));
+                    report.Baselines.AddRange(await RawBaselines.StoreCreatesAsync(report.Backend, ct => RawBaselines.OpenEtcdAsync(servers, ct), value, settings, report.Tails, cancellationToken));
                     break;
                 default:
-                    report.Baselines.AddRange(await RawBaselines.StoreCreatesAsync(report.Backend, _ => RawBaselines.OpenMemoryAsync(), value, settings, cancellationToken));
+                    report.Baselines.AddRange(await RawBaselines.StoreCreatesAsync(report.Backend, _ => RawBaselines.OpenMemoryAsync(), value, settings, report.Tails, cancellationToken));
                     break;
             }
 
@@ -103,7 +103,9 @@ public static class ApiServerBenchmark
         report.RssBeforeBytes = await ResourceProbe.SettledRssBytesAsync(cancellationToken);
         report.ManagedBeforeBytes = GC.GetTotalMemory(forceFullCollection: true);
         var etcdCpuBefore = etcd?.CpuTime();
+        using var diagnostics = TailDiagnostics.Start();
         var createC16 = await LoadRunner.RunAsync(ApiServerPhases.Create, settings.CreatesC16, HighConcurrency, async (_, i, ct) => await client.CreateAsync(configMaps, ConfigMapFactory.Create("bench-10k", Name(i)), cancellationToken: ct), cancellationToken);
+        report.Tails[ApiServerPhases.Create] = diagnostics.Stop();
         if (etcd is not null && etcdCpuBefore is { } before)
         {
             report.EtcdCpuMicrosPerCreate = (etcd.CpuTime() - before).TotalMicroseconds / Math.Max(1, createC16.Operations);

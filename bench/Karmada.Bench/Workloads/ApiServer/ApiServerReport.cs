@@ -19,6 +19,9 @@ public sealed class ApiServerReport
 
     public WatchResult? Watch { get; set; }
 
+    /// <summary>What the c16 phases' latency tails are made of, by phase name (the API create and the raw store create).</summary>
+    public Dictionary<string, TailReport> Tails { get; } = [];
+
     public long RssBeforeBytes { get; set; }
 
     public long RssAfterBytes { get; set; }

@@ -75,6 +75,11 @@ public sealed class ApiServerWorkload : IWorkload
         }
 
         text.AppendLine(null, $"memory: RSS {report.RssBeforeBytes / 1048576.0:F1} -> {report.RssAfterBytes / 1048576.0:F1} MB over {report.RssObjects} stored objects = {report.RssMbPer10kObjects:F1} MB per 10k (managed heap {report.ManagedMbPer10kObjects:F1} MB per 10k)");
+        foreach (var (phase, tail) in report.Tails)
+        {
+            text.AppendLine(null, $"tail of {phase} c16: {tail.Describe()}");
+        }
+
         if (report.EtcdCpuMicrosPerCreate is { } etcdCpu)
         {
             text.AppendLine(null, $"etcd process CPU per API create (c16): {etcdCpu:F0} us");
@@ -117,6 +122,32 @@ public sealed class ApiServerWorkload : IWorkload
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    private static void WriteTail(Utf8JsonWriter json, string name, TailReport tail)
+    {
+        static double Round(double value) => Math.Round(value, 2);
+        json.WriteStartObject(name);
+        json.WriteNumber("gcPauses", tail.GcPauses);
+        json.WriteNumber("gcPauseTotalMs", Round(tail.GcPauseTotalMs));
+        json.WriteNumber("gcPauseMaxMs", Round(tail.GcPauseMaxMs));
+        json.WriteNumber("gcPauseOver5MsTotalMs", Round(tail.GcPauseOver5MsTotalMs));
+        json.WriteNumber("lockContentions", tail.LockContentions);
+        json.WriteNumber("jitMethods", tail.JitMethods);
+        json.WriteNumber("jitMs", Round(tail.JitMs));
+        json.WriteNumber("threadPoolQueueMax", tail.ThreadPoolQueueMax);
+        json.WriteNumber("threadPoolQueueMean", Round(tail.ThreadPoolQueueMean));
+        json.WriteNumber("threadPoolThreadsMax", tail.ThreadPoolThreadsMax);
+        json.WriteNumber("sqliteCommits", tail.Commits);
+        json.WriteNumber("sqliteWritesPerCommit", Round(tail.WritesPerCommit));
+        json.WriteNumber("sqliteCommitP50Ms", Round(tail.Commit.P50));
+        json.WriteNumber("sqliteCommitP99Ms", Round(tail.Commit.P99));
+        json.WriteNumber("sqliteCommitMaxMs", Round(tail.Commit.Max));
+        json.WriteNumber("sqliteCheckpoints", tail.Checkpoints);
+        json.WriteNumber("sqliteCheckpointMaxMs", Round(tail.CheckpointMaxMs));
+        json.WriteNumber("sqliteCatchUps", tail.CatchUps);
+        json.WriteNumber("sqliteCatchUpMaxMs", Round(tail.CatchUpMaxMs));
+        json.WriteEndObject();
+    }
+
     private static void WriteReport(Utf8JsonWriter json, ApiServerReport report)
     {
         static double Round(double value) => Math.Round(value, 2);
@@ -152,6 +183,17 @@ public sealed class ApiServerWorkload : IWorkload
         json.WriteNumber("list1kP50Ms", Round(report.Phase(ApiServerPhases.List1k, 1)?.Latency.P50 ?? 0));
         json.WriteNumber("list10kP50Ms", Round(report.Phase(ApiServerPhases.List10k, 1)?.Latency.P50 ?? 0));
         json.WriteNumber("watchP50Ms", Round(report.Watch?.FromAck.P50 ?? 0));
+        json.WriteNumber("rawCommitP99Ms_c16", Round(report.RawStore(16)?.Latency.P99 ?? 0));
+        if (report.Tails.TryGetValue(ApiServerPhases.Create, out var createTail))
+        {
+            WriteTail(json, "createTail_c16", createTail);
+        }
+
+        if (report.RawStore(16) is { } raw && report.Tails.TryGetValue(raw.Name, out var rawTail))
+        {
+            WriteTail(json, "rawStoreTail_c16", rawTail);
+        }
+
         json.WriteString("loadAverageBefore", report.LoadAverageBefore);
         json.WriteString("loadAverageAfter", report.LoadAverageAfter);
         json.WriteEndObject();

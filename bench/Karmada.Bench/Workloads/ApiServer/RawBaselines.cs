@@ -15,12 +15,16 @@ namespace Karmada.Bench.Workloads.ApiServer;
 /// </summary>
 public static class RawBaselines
 {
-    /// <summary>CreateAsync on a fresh store of the backend at concurrency 1 and 16.</summary>
+    /// <summary>
+    /// CreateAsync on a fresh store of the backend at concurrency 1 and 16; <paramref name="tails"/> gets what the
+    /// c16 phase's tail is made of, named like the phase.
+    /// </summary>
     public static async Task<IReadOnlyList<PhaseResult>> StoreCreatesAsync(
         string backend,
         Func<CancellationToken, Task<IObjectStore>> openStore,
         byte[] value,
         ApiServerScaleSettings settings,
+        Dictionary<string, TailReport> tails,
         CancellationToken cancellationToken)
     {
         var store = await openStore(cancellationToken);
@@ -30,12 +34,20 @@ public static class RawBaselines
             foreach (var (concurrency, operations) in new[] { (1, settings.RawOpsC1), (16, settings.RawOpsC16) })
             {
                 var prefix = $"/registry/core/configmaps/raw-c{concurrency}/obj-";
-                results.Add(await LoadRunner.RunAsync(
+                using var diagnostics = TailDiagnostics.Start();
+                var phase = await LoadRunner.RunAsync(
                     $"raw {backend} store create",
                     operations,
                     concurrency,
                     async (_, index, ct) => await store.CreateAsync(prefix + index.ToString("D6", null), value, ct),
-                    cancellationToken));
+                    cancellationToken);
+                var tail = diagnostics.Stop();
+                if (concurrency > 1)
+                {
+                    tails[phase.Name] = tail;
+                }
+
+                results.Add(phase);
             }
 
             return results;
