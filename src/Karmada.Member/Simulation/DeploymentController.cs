@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Karmada.Client;
@@ -25,6 +26,11 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
     private readonly SharedInformer<JsonObject> _replicaSets;
     private readonly TimeProvider _timeProvider;
 
+    // The template's hash by Deployment uid, valid for one generation (a template change bumps the generation): the
+    // canonical JSON of a whole pod template is too costly to rebuild on every ReplicaSet status event.
+    private readonly ConcurrentDictionary<string, (long Generation, string Hash)> _templateHashes = new(StringComparer.Ordinal);
+    private readonly MutationCache _statusWrites = new();
+
     public DeploymentController(KubeApiClient client, SharedInformer<JsonObject> deployments, SharedInformer<JsonObject> replicaSets, TimeProvider timeProvider)
     {
         _client = client;
@@ -37,7 +43,12 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
     {
         _deployments.AddEventHandler(
             onAdd: d => queue.Add(JsonObjectMeta.Accessor.GetKey(d)),
-            onUpdate: (_, d) => queue.Add(JsonObjectMeta.Accessor.GetKey(d)));
+            onUpdate: (_, d) => queue.Add(JsonObjectMeta.Accessor.GetKey(d)),
+            onDelete: d =>
+            {
+                _templateHashes.TryRemove(JsonRead.Str(d, "metadata", "uid") ?? "", out _);
+                _statusWrites.Forget(JsonObjectMeta.Accessor.GetKey(d));
+            });
         void Owner(JsonObject rs)
         {
             if (JsonRead.ControllerName(rs, "Deployment") is { } name)
@@ -71,7 +82,7 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
 
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
-        var deployment = _deployments.Indexer.Get(key);
+        var deployment = _statusWrites.Freshest(key, _deployments.Indexer.Get(key));
         if (deployment is null || JsonRead.Node(deployment, "metadata", "deletionTimestamp") is not null)
         {
             return ReconcileResult.Done;
@@ -82,7 +93,7 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
             .Where(rs => JsonRead.ControllerUid(rs, "Deployment") == uid && JsonRead.Node(rs, "metadata", "deletionTimestamp") is null)
             .ToList();
         var template = JsonRead.Obj(deployment, "spec", "template");
-        var hash = TemplateHash(template);
+        var hash = CurrentTemplateHash(uid, JsonRead.Long(deployment, "metadata", "generation"), template);
         var newRs = owned.FirstOrDefault(rs => JsonRead.Str(rs, "metadata", "labels", PodTemplateHashLabel) == hash);
         var oldRss = owned.Where(rs => rs != newRs).OrderBy(Revision).ToList();
         var replicas = (int)(JsonRead.Long(deployment, "spec", "replicas") ?? 1);
@@ -122,6 +133,22 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
 
         await UpdateStatusAsync(deployment, newRs, oldRss, replicas, maxUnavailable, cancellationToken);
         return ReconcileResult.Done;
+    }
+
+    private string CurrentTemplateHash(string uid, long? generation, JsonObject? template)
+    {
+        if (generation is { } current && _templateHashes.TryGetValue(uid, out var cached) && cached.Generation == current)
+        {
+            return cached.Hash;
+        }
+
+        var hash = TemplateHash(template);
+        if (generation is { } known)
+        {
+            _templateHashes[uid] = (known, hash);
+        }
+
+        return hash;
     }
 
     private static long Revision(JsonObject rs) =>
@@ -347,7 +374,7 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
         copy["status"] = status;
         try
         {
-            await _client.UpdateStatusAsync(SimulatedResources.Deployments, copy, cancellationToken: cancellationToken);
+            _statusWrites.Written(JsonObjectMeta.Accessor.GetKey(deployment), await _client.UpdateStatusAsync(SimulatedResources.Deployments, copy, cancellationToken: cancellationToken));
         }
         catch (ApiException ex) when (ex.IsNotFound())
         {

@@ -10,7 +10,7 @@ namespace Karmada.Member.Simulation;
 /// </summary>
 internal static class NodeFit
 {
-    public static string? Reject(JsonObject pod, JsonObject node, IReadOnlyDictionary<string, long> requests, IReadOnlyDictionary<string, long> used, int podsOnNode)
+    public static string? Reject(JsonObject pod, JsonObject node, IReadOnlyDictionary<string, long> allocatable, IReadOnlyDictionary<string, long> requests, IReadOnlyDictionary<string, long> used, int podsOnNode)
     {
         if (JsonRead.Bool(node, "spec", "unschedulable") == true)
         {
@@ -32,7 +32,6 @@ internal static class NodeFit
             return $"node(s) had untolerated taint {{{JsonRead.Str(taint, "key")}: {JsonRead.Str(taint, "value")}}}";
         }
 
-        var allocatable = PodRequests.ParseList(JsonRead.Obj(node, "status", "allocatable"));
         if (allocatable.TryGetValue("pods", out var maxPods) && podsOnNode + 1 > maxPods / 1000)
         {
             return "Too many pods";
@@ -58,9 +57,16 @@ internal static class NodeFit
     /// <summary>Whether the node matches the pod's nodeSelector and required node affinity.</summary>
     public static bool MatchesAffinity(JsonObject pod, JsonObject node)
     {
+        var selector = JsonRead.Obj(pod, "spec", "nodeSelector");
+        var terms = JsonRead.Objects(pod, "spec", "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms").ToList();
+        if (selector is not { Count: > 0 } && terms.Count == 0)
+        {
+            return true;
+        }
+
         var labels = JsonRead.StringMap(node, "metadata", "labels");
         var nodeName = JsonRead.Str(node, "metadata", "name") ?? "";
-        foreach (var (key, value) in JsonRead.StringMap(pod, "spec", "nodeSelector"))
+        foreach (var (key, value) in JsonRead.StringMap(selector))
         {
             if (!labels.TryGetValue(key, out var actual) || actual != value)
             {
@@ -68,7 +74,6 @@ internal static class NodeFit
             }
         }
 
-        var terms = JsonRead.Objects(pod, "spec", "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms").ToList();
         return terms.Count == 0 || terms.Any(term => TermMatches(term, labels, nodeName));
     }
 

@@ -20,6 +20,7 @@ internal sealed class ReplicaSetController : IReconciler<ObjectKey>
     private readonly SharedInformer<JsonObject> _pods;
     private readonly ControllerExpectations _expectations;
     private readonly PodControl _podControl;
+    private readonly MutationCache _statusWrites = new();
 
     public ReplicaSetController(KubeApiClient client, SharedInformer<JsonObject> replicaSets, SharedInformer<JsonObject> pods, TimeProvider timeProvider)
     {
@@ -35,7 +36,11 @@ internal sealed class ReplicaSetController : IReconciler<ObjectKey>
         _replicaSets.AddEventHandler(
             onAdd: rs => queue.Add(JsonObjectMeta.Accessor.GetKey(rs)),
             onUpdate: (_, rs) => queue.Add(JsonObjectMeta.Accessor.GetKey(rs)),
-            onDelete: rs => _expectations.Forget(JsonObjectMeta.Accessor.GetKey(rs).ToString()));
+            onDelete: rs =>
+            {
+                _expectations.Forget(JsonObjectMeta.Accessor.GetKey(rs).ToString());
+                _statusWrites.Forget(JsonObjectMeta.Accessor.GetKey(rs));
+            });
         _pods.AddEventHandler(
             onAdd: pod => Owner(pod, queue, key => _expectations.CreationObserved(key)),
             onUpdate: (old, pod) => Owner(pod, queue, JsonRead.StartedTerminating(old, pod) ? key => _expectations.DeletionObserved(key) : null),
@@ -44,7 +49,7 @@ internal sealed class ReplicaSetController : IReconciler<ObjectKey>
 
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
-        var rs = _replicaSets.Indexer.Get(key);
+        var rs = _statusWrites.Freshest(key, _replicaSets.Indexer.Get(key));
         if (rs is null || JsonRead.Node(rs, "metadata", "deletionTimestamp") is not null)
         {
             return ReconcileResult.Done;
@@ -90,7 +95,7 @@ internal sealed class ReplicaSetController : IReconciler<ObjectKey>
             updated["status"] = status;
             try
             {
-                await _client.UpdateStatusAsync(SimulatedResources.ReplicaSets, updated, cancellationToken: cancellationToken);
+                _statusWrites.Written(key, await _client.UpdateStatusAsync(SimulatedResources.ReplicaSets, updated, cancellationToken: cancellationToken));
             }
             catch (ApiException ex) when (ex.IsNotFound())
             {

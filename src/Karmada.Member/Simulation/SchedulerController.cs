@@ -11,27 +11,19 @@ namespace Karmada.Member.Simulation;
 /// The simulated kube-scheduler: binds each pending pod (schedulerName default-scheduler) to the feasible node with the
 /// most free resources (<see cref="NodeFit"/> filters, least-allocated score). A pod that fits nowhere gets
 /// <c>PodScheduled=False</c>, reason <c>Unschedulable</c>, and is retried when a node changes or a pod goes away.
-/// Bindings not yet seen by the informer are kept as assumed pods so they count against their node.
+/// What each node has committed comes from the <see cref="SchedulerCache"/>, which the pod informer keeps current;
+/// bindings not yet seen by the informer are assumed there so they count against their node.
 /// </summary>
 internal sealed partial class SchedulerController : IReconciler<ObjectKey>
 {
     public const string Name = "scheduler";
-
-    // kube-scheduler scores pods without requests as if they asked for this much, so they still spread.
-    private const long DefaultMilliCpu = 100;
-    private const long DefaultMilliMemory = 200L * 1024 * 1024 * 1000;
-
-    // Usage keys for scoring only: requests with the defaults above filled in (never matched against allocatable).
-    private const string ScoreCpu = "score/cpu";
-    private const string ScoreMemory = "score/memory";
 
     private readonly KubeApiClient _client;
     private readonly SharedInformer<JsonObject> _pods;
     private readonly SharedInformer<JsonObject> _nodes;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, (string Node, Dictionary<string, long> Requests)> _assumed = new(StringComparer.Ordinal);
+    private readonly SchedulerCache _cache = new();
 
     public SchedulerController(KubeApiClient client, SharedInformer<JsonObject> pods, SharedInformer<JsonObject> nodes, TimeProvider timeProvider, ILogger logger)
     {
@@ -45,19 +37,19 @@ internal sealed partial class SchedulerController : IReconciler<ObjectKey>
     public void Register(WorkQueue<ObjectKey> queue)
     {
         _pods.AddEventHandler(
-            onAdd: pod => EnqueueIfPending(queue, pod),
+            onAdd: pod =>
+            {
+                _cache.Observe(pod);
+                EnqueueIfPending(queue, pod);
+            },
             onUpdate: (_, pod) =>
             {
-                if (JsonRead.Str(pod, "spec", "nodeName") is not null)
-                {
-                    Unassume(pod);
-                }
-
+                _cache.Observe(pod);
                 EnqueueIfPending(queue, pod);
             },
             onDelete: pod =>
             {
-                Unassume(pod);
+                _cache.Forget(pod);
                 EnqueueAllPending(queue);
             });
         _nodes.AddEventHandler(
@@ -71,7 +63,8 @@ internal sealed partial class SchedulerController : IReconciler<ObjectKey>
                 {
                     EnqueueAllPending(queue);
                 }
-            });
+            },
+            onDelete: node => _cache.ForgetNode(JsonRead.Str(node, "metadata", "name") ?? ""));
     }
 
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
@@ -83,32 +76,27 @@ internal sealed partial class SchedulerController : IReconciler<ObjectKey>
         }
 
         var uid = JsonRead.Str(pod, "metadata", "uid") ?? "";
-        lock (_gate)
+        if (_cache.Knows(uid))
         {
-            if (_assumed.ContainsKey(uid))
-            {
-                return ReconcileResult.Done;
-            }
+            return ReconcileResult.Done;
         }
 
         var requests = PodRequests.Of(pod);
-        var (used, counts) = NodeUsage();
         var nodes = _nodes.Indexer.List();
         var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
         JsonObject? best = null;
         var bestScore = double.MinValue;
         foreach (var node in nodes.OrderBy(n => JsonRead.Str(n, "metadata", "name"), StringComparer.Ordinal))
         {
-            var nodeName = JsonRead.Str(node, "metadata", "name") ?? "";
-            var nodeUsed = used.GetValueOrDefault(nodeName) ?? [];
-            var podCount = counts.GetValueOrDefault(nodeName);
-            if (NodeFit.Reject(pod, node, requests, nodeUsed, podCount) is { } reason)
+            var (nodeUsed, podCount) = _cache.Usage(JsonRead.Str(node, "metadata", "name") ?? "");
+            var allocatable = _cache.Allocatable(node);
+            if (NodeFit.Reject(pod, node, allocatable, requests, nodeUsed, podCount) is { } reason)
             {
                 reasons[reason] = reasons.GetValueOrDefault(reason) + 1;
                 continue;
             }
 
-            var score = Score(node, nodeUsed, requests);
+            var score = Score(allocatable, nodeUsed, requests);
             if (score > bestScore)
             {
                 best = node;
@@ -140,9 +128,10 @@ internal sealed partial class SchedulerController : IReconciler<ObjectKey>
             return ReconcileResult.Done;
         }
 
-        lock (_gate)
+        // A pod the informer already saw deleted must not be assumed back into the cache.
+        if (_pods.Indexer.Get(key) is { } current && JsonRead.Str(current, "metadata", "uid") == uid)
         {
-            _assumed[uid] = (target, requests);
+            _cache.Assume(uid, target, requests);
         }
 
         LogBound(_logger, key.Namespace ?? "", key.Name, target);
@@ -154,12 +143,8 @@ internal sealed partial class SchedulerController : IReconciler<ObjectKey>
         && JsonRead.IsPodActive(pod)
         && (JsonRead.Str(pod, "spec", "schedulerName") ?? "default-scheduler") == "default-scheduler";
 
-    private static long NonZero(Dictionary<string, long> requests, string resource, long defaultRequest) =>
-        requests.GetValueOrDefault(resource) is > 0 and var request ? request : defaultRequest;
-
-    private static double Score(JsonObject node, Dictionary<string, long> used, Dictionary<string, long> requests)
+    private static double Score(Dictionary<string, long> allocatable, Dictionary<string, long> used, Dictionary<string, long> requests)
     {
-        var allocatable = PodRequests.ParseList(JsonRead.Obj(node, "status", "allocatable"));
         double Free(string resource, string scoreKey, long defaultRequest)
         {
             var capacity = allocatable.GetValueOrDefault(resource);
@@ -168,57 +153,11 @@ internal sealed partial class SchedulerController : IReconciler<ObjectKey>
                 return 0;
             }
 
-            var after = used.GetValueOrDefault(scoreKey) + NonZero(requests, resource, defaultRequest);
+            var after = used.GetValueOrDefault(scoreKey) + SchedulerCache.NonZero(requests, resource, defaultRequest);
             return Math.Max(0, capacity - after) / (double)capacity;
         }
 
-        return (Free("cpu", ScoreCpu, DefaultMilliCpu) + Free("memory", ScoreMemory, DefaultMilliMemory)) / 2;
-    }
-
-    private (Dictionary<string, Dictionary<string, long>?> Used, Dictionary<string, int> Counts) NodeUsage()
-    {
-        var used = new Dictionary<string, Dictionary<string, long>?>(StringComparer.Ordinal);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        void Add(string node, Dictionary<string, long> requests)
-        {
-            if (used.GetValueOrDefault(node) is not { } sums)
-            {
-                sums = new Dictionary<string, long>(StringComparer.Ordinal);
-                used[node] = sums;
-            }
-
-            foreach (var (name, value) in requests)
-            {
-                sums[name] = sums.GetValueOrDefault(name) + value;
-            }
-
-            sums[ScoreCpu] = sums.GetValueOrDefault(ScoreCpu) + NonZero(requests, "cpu", DefaultMilliCpu);
-            sums[ScoreMemory] = sums.GetValueOrDefault(ScoreMemory) + NonZero(requests, "memory", DefaultMilliMemory);
-            counts[node] = counts.GetValueOrDefault(node) + 1;
-        }
-
-        var boundUids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var pod in _pods.Indexer.List())
-        {
-            if (JsonRead.Str(pod, "spec", "nodeName") is { } node && !JsonRead.IsPodTerminated(pod))
-            {
-                boundUids.Add(JsonRead.Str(pod, "metadata", "uid") ?? "");
-                Add(node, PodRequests.Of(pod));
-            }
-        }
-
-        lock (_gate)
-        {
-            foreach (var (uid, (node, requests)) in _assumed)
-            {
-                if (!boundUids.Contains(uid))
-                {
-                    Add(node, requests);
-                }
-            }
-        }
-
-        return (used, counts);
+        return (Free("cpu", SchedulerCache.ScoreCpu, SchedulerCache.DefaultMilliCpu) + Free("memory", SchedulerCache.ScoreMemory, SchedulerCache.DefaultMilliMemory)) / 2;
     }
 
     private async Task MarkUnschedulableAsync(JsonObject pod, string message, CancellationToken cancellationToken)
@@ -254,14 +193,6 @@ internal sealed partial class SchedulerController : IReconciler<ObjectKey>
         }
         catch (ApiException ex) when (ex.IsNotFound())
         {
-        }
-    }
-
-    private void Unassume(JsonObject pod)
-    {
-        lock (_gate)
-        {
-            _assumed.Remove(JsonRead.Str(pod, "metadata", "uid") ?? "");
         }
     }
 

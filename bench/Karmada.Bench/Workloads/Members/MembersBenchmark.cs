@@ -65,7 +65,11 @@ public static class MembersBenchmark
         var (idleCores, idleAllocated) = await IdleAsync(settings.IdleWindow, cancellationToken);
 
         Progress($"{count} members: {settings.Deployments} Deployments x {settings.Replicas} replicas");
-        var (ready, loadElapsed, loadCores, latency) = await LoadAsync(settings, fleet, cancellationToken);
+
+        // Counted from the first create to the end of the idle window after it, so writes that trail the last
+        // Ready (status catching up) are in.
+        using var activity = new MemberActivity();
+        var (ready, loadElapsed, loadCores, loadSpent, latency) = await LoadAsync(settings, fleet, cancellationToken);
 
         Progress($"{count} members: idle with the Deployments for {settings.IdleWindow.TotalSeconds:0}s");
         var loadedRss = await ResourceProbe.SettledRssBytesAsync(cancellationToken);
@@ -74,12 +78,19 @@ public static class MembersBenchmark
         Progress($"{count} members: stopping");
         return new MembersFleetResult(
             count, settings.NodesPerMember, startElapsed, startCores, idleRss, idleManaged, idleCores, idleAllocated,
-            settings.Deployments, ready, settings.Deployments * settings.Replicas, loadElapsed, loadCores, latency, loadedRss, loadedManaged, loadedIdleCores);
+            settings.Deployments, ready, settings.Deployments * settings.Replicas, loadElapsed, loadCores, latency, loadedRss, loadedManaged, loadedIdleCores)
+        {
+            LoadCpu = loadSpent.Cpu,
+            LoadAllocatedBytes = loadSpent.AllocatedBytes,
+            MemberRequests = activity.Requests,
+            MemberWrites = activity.Writes,
+            Reconciles = activity.Reconciles,
+        };
     }
 
     // Round-robin over the members, closed loop with a few clients; each Deployment's latency runs from its create
     // being sent to the member reporting all replicas ready.
-    private static async Task<(int Ready, TimeSpan Elapsed, double Cores, LatencySummary Latency)> LoadAsync(MembersBenchSettings settings, Fleet fleet, CancellationToken cancellationToken)
+    private static async Task<(int Ready, TimeSpan Elapsed, double Cores, ResourceDelta Spent, LatencySummary Latency)> LoadAsync(MembersBenchSettings settings, Fleet fleet, CancellationToken cancellationToken)
     {
         var watchers = fleet.Clients.Select(ReadyDeploymentWatcher.Start).ToList();
         try
@@ -107,7 +118,8 @@ public static class MembersBenchmark
             var ready = watchers.Sum(w => w.ReadyCount);
             var last = watchers.Max(w => w.LastReady);
             var elapsed = Stopwatch.GetElapsedTime(start, last == 0 ? Stopwatch.GetTimestamp() : last);
-            var cores = Cores(ResourceProbe.Take().Since(probe), Stopwatch.GetElapsedTime(start));
+            var spent = ResourceProbe.Take().Since(probe);
+            var cores = Cores(spent, Stopwatch.GetElapsedTime(start));
             if (ready < settings.Deployments)
             {
                 Progress($"only {ready} of {settings.Deployments} Deployments became ready");
@@ -124,7 +136,7 @@ public static class MembersBenchmark
                 }
             }
 
-            return (ready, elapsed, cores, LatencySummary.FromTicks(ticks, n));
+            return (ready, elapsed, cores, spent, LatencySummary.FromTicks(ticks, n));
         }
         finally
         {

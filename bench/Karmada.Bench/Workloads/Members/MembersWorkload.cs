@@ -84,6 +84,14 @@ public sealed class MembersWorkload : IWorkload
             text.AppendLine(null, $"{f.Members,8} {f.StartElapsed.TotalSeconds,8:F1} {f.IdleRssBytes / MiB,9:F0} {f.IdleManagedBytes / MiB,10:F0} {f.IdleCores,11:F3} {f.IdleAllocatedMbPerSecond,11:F2} {f.DeploymentsReady + "/" + f.Deployments,11} {f.PodsReadyPerSecond,8:F0} {f.CreateToReady.P50,8:F0} {f.CreateToReady.P99,8:F0} {f.LoadCores,11:F2} {f.LoadedRssBytes / MiB,10:F0} {f.LoadedManagedBytes / MiB,11:F0} {f.LoadedIdleCores,11:F3}");
         }
 
+        foreach (var f in fleets)
+        {
+            var verbs = string.Join(' ', f.MemberRequests.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key}={r.Value}")));
+            var reconciles = string.Join(' ', f.Reconciles.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key}={(double)r.Value / Math.Max(1, f.Deployments):F2}")));
+            text.AppendLine(null, $"{f.Members,8} members under load: cpu {f.CpuMsPerPod:F2} ms/pod, {f.AllocatedKbPerPod:F0} KB allocated/pod, member writes {f.WritesPerPod:F2}/pod; member requests {verbs}");
+            text.AppendLine(null, $"{"",8} reconciles per Deployment: {reconciles}");
+        }
+
         text.AppendLine("(RSS/heap in MiB, settled after a compacting GC; cores = process CPU seconds / wall seconds; 'ready' = Deployments with every replica Ready; the last idle cores column is with the Deployments running)");
         return text.ToString();
     }
@@ -120,6 +128,23 @@ public sealed class MembersWorkload : IWorkload
                 json.WriteNumber("createToReadyP50Ms", Round(f.CreateToReady.P50));
                 json.WriteNumber("createToReadyP99Ms", Round(f.CreateToReady.P99));
                 json.WriteNumber("loadCores", Round(f.LoadCores));
+                json.WriteNumber("cpuMsPerPod", Round(f.CpuMsPerPod));
+                json.WriteNumber("allocatedKBPerPod", Round(f.AllocatedKbPerPod));
+                json.WriteNumber("memberWritesPerPod", Round(f.WritesPerPod));
+                json.WriteStartObject("memberRequests");
+                foreach (var (verb, n) in f.MemberRequests)
+                {
+                    json.WriteNumber(verb, n);
+                }
+
+                json.WriteEndObject();
+                json.WriteStartObject("reconcilesPerDeployment");
+                foreach (var (controller, n) in f.Reconciles)
+                {
+                    json.WriteNumber(controller, Round((double)n / Math.Max(1, f.Deployments)));
+                }
+
+                json.WriteEndObject();
                 json.WriteNumber("loadedRssMiB", Round(f.LoadedRssBytes / MiB));
                 json.WriteNumber("loadedHeapMiB", Round(f.LoadedManagedBytes / MiB));
                 json.WriteNumber("loadedIdleCores", Round(f.LoadedIdleCores));
