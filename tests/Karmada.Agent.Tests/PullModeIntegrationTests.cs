@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using k8s;
 using Karmada.Api.Meta;
 using Karmada.Cli;
@@ -8,7 +7,6 @@ using Karmada.Controllers.Cluster;
 using Karmada.Controllers.Execution;
 using Karmada.Controllers.Runtime;
 using Karmada.Controllers.Status;
-using Karmada.Member;
 using Karmada.Testing;
 using Karmada.Testing.ControlPlane;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,15 +28,16 @@ public sealed class PullModeIntegrationTests : IAsyncLifetime
     private const string ExecutionSpace = "karmada-es-pull1";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", true);
-    private readonly TempDirectory _memberDir = new("member-pull");
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
     private InProcessControlPlane _controlPlane = null!;
-    private MemberCluster _member = null!;
+    private InProcessMember _member = null!;
     private KubeApiClient _cp = null!;
-    private KubeApiClient _memberClient = null!;
-    private KubernetesClientConfiguration _memberConfiguration = null!;
 
     private CancellationToken Ct => _timeout.Token;
+
+    private KubeApiClient MemberClient => _member.Client;
+
+    private KubernetesClientConfiguration MemberConfiguration => _member.Configuration;
 
     public async Task InitializeAsync()
     {
@@ -56,18 +55,13 @@ public sealed class PullModeIntegrationTests : IAsyncLifetime
             },
             Ct);
         _cp = _controlPlane.Client;
-        _member = await MemberCluster.StartAsync(new MemberOptions { Name = ClusterName, DataDirectory = _memberDir.Path }, NullLoggerFactory.Instance, Ct);
-        await _member.WaitForNodesAsync(Ct);
-        _memberConfiguration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_member.KubeconfigPath));
-        _memberClient = new KubeApiClient(_memberConfiguration);
+        _member = await InProcessMember.StartAsync(ClusterName, Ct);
     }
 
     public async Task DisposeAsync()
     {
         await _controlPlane.DisposeAsync();
-        _memberClient.Dispose();
         await _member.DisposeAsync();
-        _memberDir.Dispose();
         _timeout.Dispose();
     }
 
@@ -78,19 +72,19 @@ public sealed class PullModeIntegrationTests : IAsyncLifetime
         try
         {
             Assert.Equal(ClusterV1Alpha1.ClusterSyncMode.Pull, agent.Cluster.Spec.SyncMode);
-            Assert.Equal(_memberConfiguration.Host, agent.Cluster.Spec.ApiEndpoint);
+            Assert.Equal(MemberConfiguration.Host, agent.Cluster.Spec.ApiEndpoint);
             Assert.Equal("eu-west", agent.Cluster.Spec.Region);
             Assert.Null(agent.Cluster.Spec.SecretRef);
 
             var cluster = await WaitForClusterAsync(
                 c => Ready(c)?.Status == ConditionStatus.True && c.Status.NodeSummary?.TotalNum > 0 && c.Status.ApiEnablements.Count > 0,
                 "pull1 Ready with summaries");
-            var memberVersion = await _memberClient.GetRawAsync("/version", JsonObjectMeta.TypeInfo, Ct);
+            var memberVersion = await MemberClient.GetRawAsync("/version", JsonObjectMeta.TypeInfo, Ct);
             Assert.Equal(memberVersion["gitVersion"]!.GetValue<string>(), cluster.Status.KubernetesVersion);
             Assert.Equal(ClusterV1Alpha1.ClusterConditionReasons.ClusterReady, Ready(cluster)!.Reason);
             Assert.NotNull(cluster.Status.ResourceSummary);
             Assert.Contains("karmada.io/cluster-controller", cluster.Metadata.Finalizers);
-            Assert.NotNull(await GetOrNullAsync(_cp, ResourceRef.Namespaces, null, ExecutionSpace));
+            Assert.NotNull(await _cp.GetOrNullAsync(ResourceRef.Namespaces, null, ExecutionSpace, Ct));
 
             // The heartbeat Lease is renewed.
             var lease = await _cp.GetAsync(ResourceRef.Leases, "karmada-cluster", ClusterName, Ct);
@@ -103,7 +97,7 @@ public sealed class PullModeIntegrationTests : IAsyncLifetime
                 Ct);
 
             // A Work of the Pull cluster is applied by the agent, with its status reported back.
-            await CreateWorkAsync("web", Deployment("web", 2));
+            await _cp.CreateAsync(WorkMeta.Resource, ExecutionSpace, TestWorks.Create(ExecutionSpace, "web", [TestWorkloads.Deployment("web", 2)]), WorkMeta.TypeInfo, cancellationToken: Ct);
             var work = await WaitForWorkAsync(
                 "web",
                 w => w.Status.Conditions.Exists(c => c.Type == WorkV1Alpha1.WorkConditionTypes.Applied && c.Status == ConditionStatus.True)
@@ -112,12 +106,12 @@ public sealed class PullModeIntegrationTests : IAsyncLifetime
                 "web applied by the agent with readyReplicas 2");
             Assert.Equal(WorkV1Alpha1.ResourceHealth.Healthy, work.Status.ManifestStatuses[0].Health);
             Assert.Contains("karmada.io/execution-controller", work.Metadata.Finalizers);
-            Assert.NotNull(await GetOrNullAsync(_memberClient, Deployments, "default", "web"));
+            Assert.NotNull(await MemberClient.GetOrNullAsync(Deployments, "default", "web", Ct));
 
             // Work deleted: the agent removes the member object before letting the Work go.
             await _cp.DeleteAsync(WorkMeta.Resource, ExecutionSpace, "web", cancellationToken: Ct);
-            await Eventually.UntilAsync(async () => await GetOrNullAsync(_cp, WorkMeta.Resource, ExecutionSpace, "web") is null, Deadline, "Work web gone", Ct);
-            Assert.Null(await GetOrNullAsync(_memberClient, Deployments, "default", "web"));
+            await Eventually.UntilAsync(async () => await _cp.GetOrNullAsync(WorkMeta.Resource, ExecutionSpace, "web", Ct) is null, Deadline, "Work web gone", Ct);
+            Assert.Null(await MemberClient.GetOrNullAsync(Deployments, "default", "web", Ct));
         }
         finally
         {
@@ -170,7 +164,7 @@ public sealed class PullModeIntegrationTests : IAsyncLifetime
         await using var agent = await KarmadaAgent.StartAsync(
             new AgentOptions { ClusterName = ClusterName, ClusterStatusUpdateFrequency = TimeSpan.FromMilliseconds(300), ClusterSuccessThreshold = TimeSpan.Zero, ClusterLeaseDuration = TimeSpan.FromSeconds(1) },
             agentConfiguration,
-            _memberConfiguration,
+            MemberConfiguration,
             NullLoggerFactory.Instance,
             Ct);
         await WaitForClusterAsync(c => Ready(c)?.Status == ConditionStatus.True && c.Spec.SyncMode == ClusterV1Alpha1.ClusterSyncMode.Pull, "registered pull1 Ready");
@@ -186,67 +180,17 @@ public sealed class PullModeIntegrationTests : IAsyncLifetime
             ClusterLeaseDuration = TimeSpan.FromSeconds(1),
         },
         _controlPlane.Configuration,
-        _memberConfiguration,
+        MemberConfiguration,
         NullLoggerFactory.Instance,
         Ct);
 
     private static Condition? Ready(ClusterV1Alpha1.Cluster cluster) =>
         cluster.Status.Conditions.Find(c => c.Type == ClusterV1Alpha1.ClusterConditionTypes.Ready);
 
-    private async Task<ClusterV1Alpha1.Cluster> WaitForClusterAsync(Func<ClusterV1Alpha1.Cluster, bool> condition, string because)
-    {
-        return await Eventually.ReadUntilAsync(
-            () => _cp.GetAsync(ResourceRefs.Clusters, null, ClusterName, ClusterMeta.TypeInfo, Ct),
-            condition,
-            last => Api.KarmadaJson.Serialize(last),
-            Deadline,
-            because,
-            Ct);
-    }
+    private Task<ClusterV1Alpha1.Cluster> WaitForClusterAsync(Func<ClusterV1Alpha1.Cluster, bool> condition, string because) =>
+        _cp.ReadUntilAsync(ResourceRefs.Clusters, null, ClusterName, ClusterMeta.TypeInfo, condition, Deadline, because, Ct);
 
-    private async Task<WorkV1Alpha1.Work> WaitForWorkAsync(string name, Func<WorkV1Alpha1.Work, bool> condition, string because)
-    {
-        return await Eventually.ReadUntilAsync(
-            () => _cp.GetAsync(WorkMeta.Resource, ExecutionSpace, name, WorkMeta.TypeInfo, Ct),
-            condition,
-            last => Api.KarmadaJson.Serialize(last),
-            Deadline,
-            because,
-            Ct);
-    }
+    private Task<WorkV1Alpha1.Work> WaitForWorkAsync(string name, Func<WorkV1Alpha1.Work, bool> condition, string because) =>
+        _cp.ReadUntilAsync(WorkMeta.Resource, ExecutionSpace, name, WorkMeta.TypeInfo, condition, Deadline, because, Ct);
 
-    private async Task CreateWorkAsync(string name, JsonObject manifest)
-    {
-        // The marks the binding controller puts on every manifest.
-        manifest["metadata"]!["labels"]!["karmada.io/managed"] = "true";
-        manifest["metadata"]!["annotations"] = new JsonObject
-        {
-            ["work.karmada.io/namespace"] = ExecutionSpace,
-            ["work.karmada.io/name"] = name,
-            ["resourcetemplate.karmada.io/generation"] = "1",
-        };
-        var work = new WorkV1Alpha1.Work { Metadata = new ObjectMeta { Name = name, Namespace = ExecutionSpace } };
-        work.Spec.Workload.Manifests.Add(manifest);
-        await _cp.CreateAsync(WorkMeta.Resource, ExecutionSpace, work, WorkMeta.TypeInfo, cancellationToken: Ct);
-    }
-
-    private async Task<JsonObject?> GetOrNullAsync(KubeApiClient client, ResourceRef resource, string? ns, string name)
-    {
-        try
-        {
-            return await client.GetAsync(resource, ns, name, Ct);
-        }
-        catch (ApiException ex) when (ex.IsNotFound())
-        {
-            return null;
-        }
-    }
-
-    private static JsonObject Deployment(string name, int replicas) => JsonNode.Parse("""
-        {"apiVersion":"apps/v1","kind":"Deployment",
-         "metadata":{"name":"__NAME__","namespace":"default","labels":{"app":"__NAME__"}},
-         "spec":{"replicas":__REPLICAS__,"selector":{"matchLabels":{"app":"__NAME__"}},
-                 "template":{"metadata":{"labels":{"app":"__NAME__"}},
-                             "spec":{"containers":[{"name":"app","image":"nginx","resources":{"requests":{"cpu":"100m","memory":"64Mi"}}}]}}}}
-        """.Replace("__NAME__", name, StringComparison.Ordinal).Replace("__REPLICAS__", replicas.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))!.AsObject();
 }

@@ -6,35 +6,21 @@ using Microsoft.Extensions.Time.Testing;
 namespace Karmada.Client.Tests;
 
 [Trait("Category", "Integration")]
-public sealed class KubeApiClientTests : IAsyncLifetime
+public sealed class KubeApiClientTests : FakeApiServerTest
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-    private FakeApiServer _server = null!;
-    private KubeApiClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FakeApiServer.StartAsync();
-        _client = TestResources.CreateClient(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
 
     [Fact]
     public async Task CreateThenGet_RoundTripsTheObject()
     {
         using var cts = new CancellationTokenSource(Timeout);
-        var created = await _client.CreateAsync(TestResources.Widgets, FakeApiServer.Widget("default", "w1"), new WriteOptions { FieldManager = "tests" }, cts.Token);
+        var created = await Client.CreateAsync(TestResources.Widgets, FakeApiServer.Widget("default", "w1"), new WriteOptions { FieldManager = "tests" }, cts.Token);
 
-        var fetched = await _client.GetAsync(TestResources.Widgets, "default", "w1", cts.Token);
+        var fetched = await Client.GetAsync(TestResources.Widgets, "default", "w1", cts.Token);
 
         Assert.Equal("w1", JsonObjectMeta.GetName(fetched));
         Assert.Equal(JsonObjectMeta.GetResourceVersion(created), JsonObjectMeta.GetResourceVersion(fetched));
-        var post = Assert.Single(_server.Requests, r => r.Method == "POST");
+        var post = Assert.Single(Server.Requests, r => r.Method == "POST");
         Assert.Equal("/apis/example.io/v1/namespaces/default/widgets", post.Path);
         Assert.Equal("tests", post.QueryValue("fieldManager"));
         Assert.StartsWith("application/json", post.ContentType, StringComparison.Ordinal);
@@ -45,7 +31,7 @@ public sealed class KubeApiClientTests : IAsyncLifetime
     {
         using var cts = new CancellationTokenSource(Timeout);
 
-        var ex = await Assert.ThrowsAsync<ApiException>(() => _client.GetAsync(TestResources.Widgets, "default", "nope", cts.Token));
+        var ex = await Assert.ThrowsAsync<ApiException>(() => Client.GetAsync(TestResources.Widgets, "default", "nope", cts.Token));
 
         Assert.True(ex.IsNotFound());
         Assert.False(ex.IsConflict());
@@ -59,9 +45,9 @@ public sealed class KubeApiClientTests : IAsyncLifetime
     public async Task Create_Existing_ThrowsAlreadyExists()
     {
         using var cts = new CancellationTokenSource(Timeout);
-        _server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("default", "w1"));
+        Server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("default", "w1"));
 
-        var ex = await Assert.ThrowsAsync<ApiException>(() => _client.CreateAsync(TestResources.Widgets, FakeApiServer.Widget("default", "w1"), cancellationToken: cts.Token));
+        var ex = await Assert.ThrowsAsync<ApiException>(() => Client.CreateAsync(TestResources.Widgets, FakeApiServer.Widget("default", "w1"), cancellationToken: cts.Token));
 
         Assert.True(ex.IsAlreadyExists());
         Assert.Equal(System.Net.HttpStatusCode.Conflict, ex.StatusCode);
@@ -71,30 +57,30 @@ public sealed class KubeApiClientTests : IAsyncLifetime
     public async Task Update_WithStaleResourceVersion_ThrowsConflict()
     {
         using var cts = new CancellationTokenSource(Timeout);
-        var stored = _server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("default", "w1"));
+        var stored = Server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("default", "w1"));
         var first = (JsonObject)stored.DeepClone();
         first["spec"]!["size"] = 2;
-        await _client.UpdateAsync(TestResources.Widgets, first, cancellationToken: cts.Token);
+        await Client.UpdateAsync(TestResources.Widgets, first, cancellationToken: cts.Token);
 
         var stale = (JsonObject)stored.DeepClone();
         stale["spec"]!["size"] = 3;
-        var ex = await Assert.ThrowsAsync<ApiException>(() => _client.UpdateAsync(TestResources.Widgets, stale, cancellationToken: cts.Token));
+        var ex = await Assert.ThrowsAsync<ApiException>(() => Client.UpdateAsync(TestResources.Widgets, stale, cancellationToken: cts.Token));
 
         Assert.True(ex.IsConflict());
-        Assert.Equal(2, _server.Find(TestResources.WidgetsCollection, "default", "w1")!["spec"]!["size"]!.GetValue<int>());
+        Assert.Equal(2, Server.Find(TestResources.WidgetsCollection, "default", "w1")!["spec"]!["size"]!.GetValue<int>());
     }
 
     [Fact]
     public async Task UpdateStatus_PutsToTheStatusSubresource()
     {
         using var cts = new CancellationTokenSource(Timeout);
-        var stored = _server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("default", "w1"));
+        var stored = Server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("default", "w1"));
         stored["status"] = new JsonObject { ["ready"] = true };
 
-        var updated = await _client.UpdateStatusAsync(TestResources.Widgets, stored, cancellationToken: cts.Token);
+        var updated = await Client.UpdateStatusAsync(TestResources.Widgets, stored, cancellationToken: cts.Token);
 
         Assert.True(updated["status"]!["ready"]!.GetValue<bool>());
-        Assert.Contains(_server.Requests, r => r.Method == "PUT" && r.Path == "/apis/example.io/v1/namespaces/default/widgets/w1/status");
+        Assert.Contains(Server.Requests, r => r.Method == "PUT" && r.Path == "/apis/example.io/v1/namespaces/default/widgets/w1/status");
     }
 
     [Theory]
@@ -105,14 +91,14 @@ public sealed class KubeApiClientTests : IAsyncLifetime
     public async Task Patch_SendsTheContentTypeOfEachPatchType(PatchType patchType, string contentType)
     {
         using var cts = new CancellationTokenSource(Timeout);
-        _server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("default", "w1"));
+        Server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("default", "w1"));
         JsonNode patch = patchType == PatchType.Json
             ? new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/spec/size", ["value"] = 5 })
             : new JsonObject { ["spec"] = new JsonObject { ["size"] = 5 } };
 
-        await _client.PatchAsync(TestResources.Widgets, "default", "w1", patchType, patch, new PatchOptions { FieldManager = "karmada", Force = true }, cts.Token);
+        await Client.PatchAsync(TestResources.Widgets, "default", "w1", patchType, patch, new PatchOptions { FieldManager = "karmada", Force = true }, cts.Token);
 
-        var request = Assert.Single(_server.Requests, r => r.Method == "PATCH");
+        var request = Assert.Single(Server.Requests, r => r.Method == "PATCH");
         Assert.StartsWith(contentType, request.ContentType, StringComparison.Ordinal);
         Assert.Equal("karmada", request.QueryValue("fieldManager"));
         Assert.Equal("true", request.QueryValue("force"));
@@ -123,17 +109,17 @@ public sealed class KubeApiClientTests : IAsyncLifetime
     public async Task Patch_ApplyWithoutFieldManager_IsRejectedBeforeSending()
     {
         await Assert.ThrowsAsync<ArgumentException>(() =>
-            _client.PatchAsync(TestResources.Widgets, "default", "w1", PatchType.Apply, new JsonObject()));
-        Assert.Empty(_server.Requests);
+            Client.PatchAsync(TestResources.Widgets, "default", "w1", PatchType.Apply, new JsonObject()));
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
     public async Task PatchMerge_OnSubresource_ReturnsTypedResult()
     {
         using var cts = new CancellationTokenSource(Timeout);
-        _server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("default", "w1"));
+        Server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("default", "w1"));
 
-        var patched = await _client.PatchAsync(
+        var patched = await Client.PatchAsync(
             TestResources.Widgets, "default", "w1", PatchType.Merge,
             new JsonObject { ["spec"] = new JsonObject { ["size"] = 7 } },
             TestJsonContext.Default.TestWidget,
@@ -141,24 +127,24 @@ public sealed class KubeApiClientTests : IAsyncLifetime
             cts.Token);
 
         Assert.Equal(7, patched.Spec.Size);
-        Assert.Contains(_server.Requests, r => r.Method == "PATCH" && r.Path.EndsWith("/widgets/w1/scale", StringComparison.Ordinal));
+        Assert.Contains(Server.Requests, r => r.Method == "PATCH" && r.Path.EndsWith("/widgets/w1/scale", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Delete_SendsDeleteOptionsAndReturnsNullForStatus()
     {
         using var cts = new CancellationTokenSource(Timeout);
-        var stored = _server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("default", "w1"));
+        var stored = Server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("default", "w1"));
 
-        var result = await _client.DeleteAsync(TestResources.Widgets, "default", "w1", new DeleteOptions
+        var result = await Client.DeleteAsync(TestResources.Widgets, "default", "w1", new DeleteOptions
         {
             PropagationPolicy = PropagationPolicy.Foreground,
             Preconditions = new DeletePreconditions { Uid = JsonObjectMeta.GetUid(stored), ResourceVersion = JsonObjectMeta.GetResourceVersion(stored) },
         }, cts.Token);
 
         Assert.Null(result);
-        Assert.Null(_server.Find(TestResources.WidgetsCollection, "default", "w1"));
-        var body = JsonNode.Parse(Assert.Single(_server.Requests, r => r.Method == "DELETE").Body)!;
+        Assert.Null(Server.Find(TestResources.WidgetsCollection, "default", "w1"));
+        var body = JsonNode.Parse(Assert.Single(Server.Requests, r => r.Method == "DELETE").Body)!;
         Assert.Equal("DeleteOptions", body["kind"]!.GetValue<string>());
         Assert.Equal("Foreground", body["propagationPolicy"]!.GetValue<string>());
         Assert.Equal(JsonObjectMeta.GetUid(stored), body["preconditions"]!["uid"]!.GetValue<string>());
@@ -170,9 +156,9 @@ public sealed class KubeApiClientTests : IAsyncLifetime
         using var cts = new CancellationTokenSource(Timeout);
         var widget = FakeApiServer.Widget("default", "w1");
         widget["metadata"]!["finalizers"] = new JsonArray("karmada.io/test");
-        _server.Put(TestResources.WidgetsCollection, widget);
+        Server.Put(TestResources.WidgetsCollection, widget);
 
-        var result = await _client.DeleteAsync(TestResources.Widgets, "default", "w1", cancellationToken: cts.Token);
+        var result = await Client.DeleteAsync(TestResources.Widgets, "default", "w1", cancellationToken: cts.Token);
 
         Assert.NotNull(result);
         Assert.NotNull(result["metadata"]!["deletionTimestamp"]);
@@ -184,18 +170,18 @@ public sealed class KubeApiClientTests : IAsyncLifetime
         using var cts = new CancellationTokenSource(Timeout);
         for (var i = 0; i < 5; i++)
         {
-            _server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("default", $"w{i}", label: i % 2 == 0 ? "web" : "db"));
+            Server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("default", $"w{i}", label: i % 2 == 0 ? "web" : "db"));
         }
 
-        var first = await _client.ListAsync(TestResources.Widgets, "default", new ListOptions { LabelSelector = "app=web", Limit = 2 }, cts.Token);
-        var second = await _client.ListAsync(TestResources.Widgets, "default", new ListOptions { LabelSelector = "app=web", Limit = 2, Continue = first.Continue }, cts.Token);
+        var first = await Client.ListAsync(TestResources.Widgets, "default", new ListOptions { LabelSelector = "app=web", Limit = 2 }, cts.Token);
+        var second = await Client.ListAsync(TestResources.Widgets, "default", new ListOptions { LabelSelector = "app=web", Limit = 2, Continue = first.Continue }, cts.Token);
 
         Assert.Equal(["w0", "w2"], first.Items.Select(JsonObjectMeta.GetName));
         Assert.NotNull(first.Continue);
         Assert.Equal(["w4"], second.Items.Select(JsonObjectMeta.GetName));
         Assert.Null(second.Continue);
-        Assert.Equal(_server.CurrentResourceVersion, first.ResourceVersion);
-        var request = _server.Requests.First(r => r.Method == "GET");
+        Assert.Equal(Server.CurrentResourceVersion, first.ResourceVersion);
+        var request = Server.Requests.First(r => r.Method == "GET");
         Assert.Equal("app=web", request.QueryValue("labelSelector"));
         Assert.Equal("2", request.QueryValue("limit"));
     }
@@ -204,14 +190,14 @@ public sealed class KubeApiClientTests : IAsyncLifetime
     public async Task List_AllNamespacesTyped_UsesTheClusterWidePath()
     {
         using var cts = new CancellationTokenSource(Timeout);
-        _server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("a", "w1"));
-        _server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("b", "w2"));
+        Server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("a", "w1"));
+        Server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("b", "w2"));
 
-        var list = await _client.ListAsync(TestResources.Widgets, null, TestJsonContext.Default.TestWidget, new ListOptions { FieldSelector = "metadata.name=w2" }, cts.Token);
+        var list = await Client.ListAsync(TestResources.Widgets, null, TestJsonContext.Default.TestWidget, new ListOptions { FieldSelector = "metadata.name=w2" }, cts.Token);
 
         var widget = Assert.Single(list.Items);
         Assert.Equal("b", widget.Metadata.Namespace);
-        Assert.Equal("/apis/example.io/v1/widgets", _server.Requests.Single().Path);
+        Assert.Equal("/apis/example.io/v1/widgets", Server.Requests.Single().Path);
     }
 
     [Fact]
@@ -219,8 +205,8 @@ public sealed class KubeApiClientTests : IAsyncLifetime
     {
         using var cts = new CancellationTokenSource(Timeout);
 
-        var version = await _client.GetRawAsync("/version", TestJsonContext.Default.VersionInfo, cts.Token);
-        var ready = await _client.GetRawAsync("readyz", cts.Token);
+        var version = await Client.GetRawAsync("/version", TestJsonContext.Default.VersionInfo, cts.Token);
+        var ready = await Client.GetRawAsync("readyz", cts.Token);
 
         Assert.Equal("v1.31.0-fake", version.GitVersion);
         Assert.Equal("ok", ready);
@@ -230,14 +216,14 @@ public sealed class KubeApiClientTests : IAsyncLifetime
     public async Task Error_WithoutStatusBody_IsSynthesisedFromTheHttpCode()
     {
         using var cts = new CancellationTokenSource(Timeout);
-        _server.Intercept = async (context, _) =>
+        Server.Intercept = async (context, _) =>
         {
             context.Response.StatusCode = 410;
             await context.Response.WriteAsync("gone away", cts.Token);
             return true;
         };
 
-        var ex = await Assert.ThrowsAsync<ResourceExpiredException>(() => _client.ListAsync(TestResources.Widgets, "default", new ListOptions { Continue = "x" }, cts.Token));
+        var ex = await Assert.ThrowsAsync<ResourceExpiredException>(() => Client.ListAsync(TestResources.Widgets, "default", new ListOptions { Continue = "x" }, cts.Token));
 
         Assert.True(ex.IsGone());
         Assert.Equal("Gone", ex.Reason);
@@ -251,12 +237,12 @@ public sealed class KubeApiClientTests : IAsyncLifetime
         var events = new List<WatchEvent<JsonObject>>();
         var consume = Task.Run(async () =>
         {
-            await foreach (var e in _client.WatchAsync(TestResources.Widgets, "default", new WatchOptions { ResourceVersion = "100", TimeoutSeconds = 60, LabelSelector = "app=web" }, cts.Token))
+            await foreach (var e in Client.WatchAsync(TestResources.Widgets, "default", new WatchOptions { ResourceVersion = "100", TimeoutSeconds = 60, LabelSelector = "app=web" }, cts.Token))
             {
                 events.Add(e);
             }
         }, cts.Token);
-        var watch = await _server.NextWatchAsync(Timeout);
+        var watch = await Server.NextWatchAsync(Timeout);
 
         await watch.SendEventAsync("ADDED", WithVersion(FakeApiServer.Widget("default", "w1"), "101"));
         await watch.SendLineAsync("{\"type\":\"ADDED\",\"object\":{broken");
@@ -282,12 +268,12 @@ public sealed class KubeApiClientTests : IAsyncLifetime
         var seen = 0;
         var consume = Task.Run(async () =>
         {
-            await foreach (var e in _client.WatchAsync(TestResources.Widgets, "default", TestJsonContext.Default.TestWidget, new WatchOptions { ResourceVersion = "1" }, cts.Token))
+            await foreach (var e in Client.WatchAsync(TestResources.Widgets, "default", TestJsonContext.Default.TestWidget, new WatchOptions { ResourceVersion = "1" }, cts.Token))
             {
                 seen++;
             }
         }, cts.Token);
-        var watch = await _server.NextWatchAsync(Timeout);
+        var watch = await Server.NextWatchAsync(Timeout);
 
         await watch.SendEventAsync("ADDED", WithVersion(FakeApiServer.Widget("default", "w1"), "101"));
         await watch.SendErrorAsync(410, "Expired", "too old resource version: 1 (106)");
@@ -305,11 +291,11 @@ public sealed class KubeApiClientTests : IAsyncLifetime
         using var cts = new CancellationTokenSource(Timeout);
         var consume = Task.Run(async () =>
         {
-            await foreach (var unused in _client.WatchAsync(TestResources.Widgets, "default", cancellationToken: cts.Token))
+            await foreach (var unused in Client.WatchAsync(TestResources.Widgets, "default", cancellationToken: cts.Token))
             {
             }
         }, cts.Token);
-        var watch = await _server.NextWatchAsync(Timeout);
+        var watch = await Server.NextWatchAsync(Timeout);
 
         await watch.SendErrorAsync(500, "InternalError", "etcd went away");
 
@@ -325,11 +311,11 @@ public sealed class KubeApiClientTests : IAsyncLifetime
         using var cts = new CancellationTokenSource(Timeout);
         var consume = Task.Run(async () =>
         {
-            await foreach (var unused in _client.WatchAsync(TestResources.Widgets, "default", cancellationToken: cts.Token))
+            await foreach (var unused in Client.WatchAsync(TestResources.Widgets, "default", cancellationToken: cts.Token))
             {
             }
         }, cts.Token);
-        var watch = await _server.NextWatchAsync(Timeout);
+        var watch = await Server.NextWatchAsync(Timeout);
         await watch.SendEventAsync("ADDED", WithVersion(FakeApiServer.Widget("default", "w1"), "101"));
 
         watch.Drop();
@@ -346,12 +332,12 @@ public sealed class KubeApiClientTests : IAsyncLifetime
         var received = new TaskCompletionSource();
         var consume = Task.Run(async () =>
         {
-            await foreach (var unused in _client.WatchAsync(TestResources.Widgets, "default", cancellationToken: stop.Token))
+            await foreach (var unused in Client.WatchAsync(TestResources.Widgets, "default", cancellationToken: stop.Token))
             {
                 received.TrySetResult();
             }
         }, cts.Token);
-        var watch = await _server.NextWatchAsync(Timeout);
+        var watch = await Server.NextWatchAsync(Timeout);
         await watch.SendEventAsync("ADDED", WithVersion(FakeApiServer.Widget("default", "w1"), "101"));
         await received.Task.WaitAsync(cts.Token);
 
@@ -366,7 +352,7 @@ public sealed class KubeApiClientTests : IAsyncLifetime
     {
         var time = new FakeTimeProvider();
         using var client = new KubeApiClient(
-            new k8s.KubernetesClientConfiguration { Host = _server.BaseUri.ToString() },
+            new k8s.KubernetesClientConfiguration { Host = Server.BaseUri.ToString() },
             new KubeApiClientOptions { Qps = 1, Burst = 2 },
             time);
         using var cts = new CancellationTokenSource(Timeout);
@@ -376,7 +362,7 @@ public sealed class KubeApiClientTests : IAsyncLifetime
         var third = client.GetRawAsync("/readyz", cts.Token);
 
         Assert.False(third.IsCompleted);
-        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal(2, Server.Requests.Count);
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal("ok", await third);
     }
@@ -386,12 +372,12 @@ public sealed class KubeApiClientTests : IAsyncLifetime
     {
         var time = new FakeTimeProvider();
         using var client = new KubeApiClient(
-            new k8s.KubernetesClientConfiguration { Host = _server.BaseUri.ToString() },
+            new k8s.KubernetesClientConfiguration { Host = Server.BaseUri.ToString() },
             new KubeApiClientOptions { RequestTimeout = TimeSpan.FromSeconds(5) },
             time);
         using var cts = new CancellationTokenSource(Timeout);
         var arrived = new TaskCompletionSource();
-        _server.Intercept = async (context, _) =>
+        Server.Intercept = async (context, _) =>
         {
             arrived.TrySetResult();
             await Task.Delay(System.Threading.Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);

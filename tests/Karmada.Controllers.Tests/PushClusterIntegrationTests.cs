@@ -146,37 +146,11 @@ public sealed class PushClusterIntegrationTests : IAsyncLifetime
 
     private static ConditionStatus? ReadyStatus(ClusterV1Alpha1.Cluster cluster) => ReadyCondition(cluster)?.Status;
 
-    private async Task<ClusterV1Alpha1.Cluster> WaitForClusterAsync(Func<ClusterV1Alpha1.Cluster, bool> condition, string because, CancellationToken ct)
-    {
-        ClusterV1Alpha1.Cluster? last = null;
-        try
-        {
-            await Eventually.UntilAsync(async () =>
-            {
-                last = await _cp.GetAsync(ResourceRefs.Clusters, null, "member1", ClusterMeta.TypeInfo, ct);
-                return condition(last);
-            }, Deadline, because, ct);
-        }
-        catch (TimeoutException ex)
-        {
-            throw new TimeoutException($"{ex.Message}; last seen: {(last is null ? "none" : Api.KarmadaJson.Serialize(last))}", ex);
-        }
+    private Task<ClusterV1Alpha1.Cluster> WaitForClusterAsync(Func<ClusterV1Alpha1.Cluster, bool> condition, string because, CancellationToken ct) =>
+        _cp.ReadUntilAsync(ResourceRefs.Clusters, null, "member1", ClusterMeta.TypeInfo, condition, Deadline, because, ct);
 
-        return last!;
-    }
-
-    private async Task<bool> ExistsAsync(ResourceRef resource, string? ns, string name, CancellationToken ct)
-    {
-        try
-        {
-            await _cp.GetAsync(resource, ns, name, ct);
-            return true;
-        }
-        catch (ApiException ex) when (ex.IsNotFound())
-        {
-            return false;
-        }
-    }
+    private async Task<bool> ExistsAsync(ResourceRef resource, string? ns, string name, CancellationToken ct) =>
+        await _cp.GetOrNullAsync(resource, ns, name, ct) is not null;
 
     private static async Task CreateNodeAsync(KubeApiClient member, string name, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Karmada.Testing;
 
 namespace Karmada.E2E.Tests;
@@ -11,27 +10,15 @@ namespace Karmada.E2E.Tests;
 public sealed class KarmadaProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output;
 
     private KarmadaProcess(Process process)
     {
         _process = process;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _output = ProcessOutput.Capture(process);
     }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.ToString();
 
     public bool HasExited => _process.HasExited;
 
@@ -88,18 +75,5 @@ public sealed class KarmadaProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Karmada.Testing;
 
 namespace Karmada.E2E.Tests;
@@ -14,28 +13,16 @@ public sealed class KarmadaUpProcess : IAsyncDisposable
     public const string ReadyLine = "Karmada is ready";
 
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output;
 
     private KarmadaUpProcess(Process process)
     {
         _process = process;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _output = ProcessOutput.Capture(process);
     }
 
     /// <summary>Everything printed so far, stdout and stderr interleaved.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.ToString();
 
     /// <summary>Starts <c>karmada up</c> with <paramref name="args"/> and waits until it is ready (or fails with its output).</summary>
     public static async Task<KarmadaUpProcess> StartUpAsync(TimeSpan timeout, params string[] args)
@@ -107,18 +94,5 @@ public sealed class KarmadaUpProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
     }
 }

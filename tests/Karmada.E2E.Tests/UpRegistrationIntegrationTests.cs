@@ -1,13 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
-using Karmada.ApiServer.ControlPlane;
-using Karmada.ApiServer.Hosting;
 using Karmada.Cli;
 using Karmada.Client;
 using Karmada.Host.Up;
-using Karmada.Storage;
-using Karmada.Testing;
+using Karmada.Testing.ControlPlane;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Karmada.E2E.Tests;
@@ -20,56 +17,24 @@ namespace Karmada.E2E.Tests;
 [Trait("Category", "Integration")]
 public sealed class UpRegistrationIntegrationTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private readonly TempDirectory _dataDir = new("up-registration");
-    private ApiServerInstance _controlPlane = null!;
+    private InProcessControlPlane _controlPlane = null!;
     private KubeApiClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _controlPlane = await ApiServerApplication.StartAsync(
-            new ApiServerOptions
-            {
-                DataDirectory = _dataDir.Path,
-                SecurePort = 0,
-                Storage = new StorageOptions { Backend = StorageBackend.Memory },
-                ExtraResources = KarmadaResourceDefinitions.All,
-                ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
-            },
-            NullLoggerFactory.Instance,
-            ControlPlaneServices.Add,
-            CancellationToken.None);
-        _client = await KubeApiClient.FromKubeconfigAsync(_controlPlane.KubeconfigPath);
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                try
-                {
-                    await _client.GetAsync(ResourceRef.Namespaces, null, "karmada-cluster");
-                    return true;
-                }
-                catch (ApiException ex) when (ex.IsNotFound())
-                {
-                    return false;
-                }
-            },
-            Deadline,
-            "namespace karmada-cluster exists");
+        // The system namespaces (karmada-cluster among them) exist once the server has started.
+        _controlPlane = await InProcessControlPlane.StartAsync(new InProcessControlPlaneOptions { DirectoryPrefix = "up-registration" });
+        _client = _controlPlane.Client;
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _controlPlane.DisposeAsync();
-        _dataDir.Dispose();
-    }
+    public async Task DisposeAsync() => await _controlPlane.DisposeAsync();
 
     [Fact]
     public async Task StartAndEnsure_JoinThenRestartsKeepTheClusterPointingAtTheMember()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var ct = cts.Token;
-        var layout = new UpLayout(_dataDir.Path);
+        var layout = new UpLayout(_controlPlane.DataDirectory);
         var plan = SimulatedMemberPlan.For(1);
         var kubeconfig = layout.MemberKubeconfig("member1");
 
@@ -126,7 +91,7 @@ public sealed class UpRegistrationIntegrationTests : IAsyncLifetime
     public async Task Ensure_ClusterOfThatNameElsewhere_RefusesToTakeItOver()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var layout = new UpLayout(_dataDir.Path);
+        var layout = new UpLayout(_controlPlane.DataDirectory);
         var plan = SimulatedMemberPlan.For(1);
         await _client.CreateAsync(ClusterResources.Clusters, null, new Api.Cluster.V1Alpha1.Cluster
         {

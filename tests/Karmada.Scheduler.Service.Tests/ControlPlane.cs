@@ -2,7 +2,6 @@ using Karmada.Api.Cluster.V1Alpha1;
 using Karmada.Api.Work.V1Alpha2;
 using Karmada.Client;
 using Karmada.Client.LeaderElection;
-using Karmada.Testing;
 using Karmada.Testing.ControlPlane;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -62,20 +61,8 @@ internal sealed class ControlPlane : IAsyncDisposable
         Client.GetAsync(SchedulerResources.ResourceBindings, "default", name, SchedulerResources.ResourceBindingType, cancellationToken);
 
     /// <summary>Polls the binding until <paramref name="condition"/> holds; returns it.</summary>
-    public async Task<ResourceBinding> WaitForBindingAsync(string name, Func<ResourceBinding, bool> condition, string because, CancellationToken cancellationToken)
-    {
-        ResourceBinding? last = null;
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                last = await GetBindingAsync(name, cancellationToken);
-                return condition(last);
-            },
-            TimeSpan.FromSeconds(30),
-            because,
-            cancellationToken);
-        return last!;
-    }
+    public Task<ResourceBinding> WaitForBindingAsync(string name, Func<ResourceBinding, bool> condition, string because, CancellationToken cancellationToken) =>
+        Client.ReadUntilAsync(SchedulerResources.ResourceBindings, "default", name, SchedulerResources.ResourceBindingType, condition, TimeSpan.FromSeconds(30), because, cancellationToken);
 
     public static bool IsScheduled(ResourceBinding binding) =>
         binding.Status.Conditions.Exists(c => c.Type == BindingConditionTypes.Scheduled && c.Status == Api.Meta.ConditionStatus.True)

@@ -13,7 +13,7 @@ namespace Karmada.Testing.ControlPlane;
 
 /// <summary>
 /// A real in-process Karmada control plane for integration tests: the API server on memory storage with Karmada's
-/// kinds, system namespaces and admission, plus a service provider holding the Karmada client and whatever the test
+/// kinds, system namespaces and admission (or, by option, a plain Kubernetes API server), plus a service provider holding the Karmada client and whatever the test
 /// registers. Disposal stops hosted services in reverse start order before the provider, the server and the data go.
 /// </summary>
 public sealed class InProcessControlPlane : IAsyncDisposable
@@ -60,12 +60,12 @@ public sealed class InProcessControlPlane : IAsyncDisposable
                     DataDirectory = directory.Path,
                     SecurePort = 0,
                     Storage = new StorageOptions { Backend = StorageBackend.Memory },
-                    ExtraResources = KarmadaResourceDefinitions.All,
-                    ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
+                    ExtraResources = options.KarmadaResources ? KarmadaResourceDefinitions.All : [],
+                    ExtraNamespaces = options.KarmadaResources ? ControlPlaneServices.SystemNamespaces : [],
                     ConfigurePipeline = options.ConfigurePipeline,
                 },
                 NullLoggerFactory.Instance,
-                ControlPlaneServices.Add,
+                options.KarmadaResources ? ControlPlaneServices.Add : null,
                 cancellationToken);
             var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(apiServer.KubeconfigPath));
             var services = new ServiceCollection();

@@ -9,6 +9,12 @@ public sealed class InProcessControlPlaneOptions
     /// <summary>Prefix of the temporary data directory, so a leaked directory names its test.</summary>
     public string DirectoryPrefix { get; init; } = "cp-it";
 
+    /// <summary>
+    /// Whether the server is Karmada's control plane (its kinds, system namespaces and admission); off for a plain
+    /// Kubernetes API server, as the API server's own tests want.
+    /// </summary>
+    public bool KarmadaResources { get; init; } = true;
+
     /// <summary>Middleware placed in front of the API (request counting, fault injection).</summary>
     public Action<IApplicationBuilder>? ConfigurePipeline { get; init; }
 

@@ -1,10 +1,6 @@
 using System.Text.Json;
 using k8s;
-using Karmada.ApiServer.ControlPlane;
-using Karmada.ApiServer.Hosting;
-using Karmada.Storage;
-using Karmada.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
+using Karmada.Testing.ControlPlane;
 
 namespace Karmada.ApiServer.Tests.Admission;
 
@@ -15,32 +11,19 @@ namespace Karmada.ApiServer.Tests.Admission;
 [Trait("Category", "Integration")]
 public sealed class PolicyDefaultingIntegrationTests : IAsyncLifetime
 {
-    private readonly TempDirectory _dataDir = new("policy-defaulting");
-    private ApiServerInstance _server = null!;
+    private InProcessControlPlane _controlPlane = null!;
     private Kubernetes _client = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await ApiServerApplication.StartAsync(
-            new ApiServerOptions
-            {
-                DataDirectory = _dataDir.Path,
-                SecurePort = 0,
-                Storage = new StorageOptions { Backend = StorageBackend.Memory },
-                ExtraResources = KarmadaResourceDefinitions.All,
-                ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
-            },
-            NullLoggerFactory.Instance,
-            ControlPlaneServices.Add,
-            CancellationToken.None);
-        _client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(_server.KubeconfigPath));
+        _controlPlane = await InProcessControlPlane.StartAsync(new InProcessControlPlaneOptions { DirectoryPrefix = "policy-defaulting" });
+        _client = new Kubernetes(_controlPlane.Configuration);
     }
 
     public async Task DisposeAsync()
     {
         _client.Dispose();
-        await _server.DisposeAsync();
-        _dataDir.Dispose();
+        await _controlPlane.DisposeAsync();
     }
 
     [Fact]

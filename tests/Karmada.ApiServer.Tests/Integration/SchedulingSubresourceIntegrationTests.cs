@@ -3,11 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using k8s;
-using Karmada.ApiServer.ControlPlane;
-using Karmada.ApiServer.Hosting;
-using Karmada.Storage;
-using Karmada.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
+using Karmada.Testing.ControlPlane;
 
 namespace Karmada.ApiServer.Tests.Integration;
 
@@ -20,35 +16,22 @@ public sealed class SchedulingSubresourceIntegrationTests : IAsyncLifetime
 {
     private const string Bindings = "/apis/work.karmada.io/v1alpha2/namespaces/default/resourcebindings";
     private const string MergePatch = "application/merge-patch+json";
-    private readonly TempDirectory _dataDir = new("scheduling-subresource");
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(1));
-    private ApiServerInstance _server = null!;
+    private InProcessControlPlane _controlPlane = null!;
     private Kubernetes _client = null!;
 
     private CancellationToken Ct => _timeout.Token;
 
     public async Task InitializeAsync()
     {
-        _server = await ApiServerApplication.StartAsync(
-            new ApiServerOptions
-            {
-                DataDirectory = _dataDir.Path,
-                SecurePort = 0,
-                Storage = new StorageOptions { Backend = StorageBackend.Memory },
-                ExtraResources = KarmadaResourceDefinitions.All,
-                ExtraNamespaces = ControlPlaneServices.SystemNamespaces,
-            },
-            NullLoggerFactory.Instance,
-            ControlPlaneServices.Add,
-            CancellationToken.None);
-        _client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(_server.KubeconfigPath));
+        _controlPlane = await InProcessControlPlane.StartAsync(new InProcessControlPlaneOptions { DirectoryPrefix = "scheduling-subresource" });
+        _client = new Kubernetes(_controlPlane.Configuration);
     }
 
     public async Task DisposeAsync()
     {
         _client.Dispose();
-        await _server.DisposeAsync();
-        _dataDir.Dispose();
+        await _controlPlane.DisposeAsync();
         _timeout.Dispose();
     }
 

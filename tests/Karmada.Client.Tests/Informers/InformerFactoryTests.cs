@@ -5,28 +5,14 @@ using Microsoft.Extensions.Time.Testing;
 namespace Karmada.Client.Tests.Informers;
 
 [Trait("Category", "Integration")]
-public sealed class InformerFactoryTests : IAsyncLifetime
+public sealed class InformerFactoryTests : FakeApiServerTest
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-    private FakeApiServer _server = null!;
-    private KubeApiClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FakeApiServer.StartAsync();
-        _client = TestResources.CreateClient(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
 
     [Fact]
     public async Task GetInformer_SameResourceAndScope_IsShared()
     {
-        await using var factory = new InformerFactory(_client, timeProvider: new FakeTimeProvider());
+        await using var factory = new InformerFactory(Client, timeProvider: new FakeTimeProvider());
 
         var first = factory.GetInformer(TestResources.Widgets);
         var again = factory.GetInformer(TestResources.Widgets, InformerScope.All);
@@ -44,12 +30,12 @@ public sealed class InformerFactoryTests : IAsyncLifetime
     public async Task Start_StartsExistingAndLaterInformers()
     {
         using var cts = new CancellationTokenSource(Timeout);
-        _server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("ns", "a"));
-        _server.Put(TestResources.LeasesCollection, new System.Text.Json.Nodes.JsonObject
+        Server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("ns", "a"));
+        Server.Put(TestResources.LeasesCollection, new System.Text.Json.Nodes.JsonObject
         {
             ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "l", ["namespace"] = "ns" },
         });
-        await using var factory = new InformerFactory(_client, timeProvider: new FakeTimeProvider());
+        await using var factory = new InformerFactory(Client, timeProvider: new FakeTimeProvider());
         var widgets = factory.GetInformer(TestResources.Widgets);
 
         await factory.StartAsync(cts.Token);

@@ -8,32 +8,18 @@ using Microsoft.Extensions.Time.Testing;
 namespace Karmada.Client.Tests.Informers;
 
 [Trait("Category", "Integration")]
-public sealed class SharedInformerTests : IAsyncLifetime
+public sealed class SharedInformerTests : FakeApiServerTest
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
     private readonly FakeTimeProvider _time = new();
     private readonly ConcurrentQueue<string> _events = new();
-    private FakeApiServer _server = null!;
-    private KubeApiClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FakeApiServer.StartAsync();
-        _client = TestResources.CreateClient(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
 
     [Fact]
     public async Task ListWatch_ScriptedStream_KeepsTheCacheInStepAndRecovers()
     {
         using var cts = new CancellationTokenSource(Timeout);
-        _server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("ns", "a", label: "web"));
-        _server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("ns", "b", label: "web"));
+        Server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("ns", "a", label: "web"));
+        Server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("ns", "b", label: "web"));
         using var informer = NewInformer(new SharedInformerOptions { PageSize = 1 });
         informer.Indexer.AddIndex("app", JsonIndexers.ByLabel("app"));
         using var registration = informer.AddEventHandler(
@@ -43,13 +29,13 @@ public sealed class SharedInformerTests : IAsyncLifetime
 
         // Initial list (in pages of one), then a watch from the list's resourceVersion.
         await informer.StartAsync(cts.Token);
-        var first = await _server.NextWatchAsync(Timeout);
+        var first = await Server.NextWatchAsync(Timeout);
         await informer.WaitForCacheSyncAsync(cts.Token);
         Assert.True(informer.HasSynced);
         Assert.Equal("102", first.ResourceVersion);
         Assert.Equal("true", first.Request.QueryValue("allowWatchBookmarks"));
-        Assert.Equal(2, _server.CountRequests("GET", watch: false));
-        Assert.Equal("1", _server.Requests.First().QueryValue("limit"));
+        Assert.Equal(2, Server.CountRequests("GET", watch: false));
+        Assert.Equal("1", Server.Requests.First().QueryValue("limit"));
         Assert.Equal(["add ns/a@101", "add ns/b@102"], Drain());
 
         // ADDED, MODIFIED, DELETED, BOOKMARK, a bad line, then more: the bad line is skipped, nothing else is lost.
@@ -68,22 +54,22 @@ public sealed class SharedInformerTests : IAsyncLifetime
         first.Drop();
         var second = await NextWatchAdvancingTimeAsync(cts.Token);
         Assert.Equal("111", second.ResourceVersion);
-        Assert.Equal(2, _server.CountRequests("GET", watch: false));
+        Assert.Equal(2, Server.CountRequests("GET", watch: false));
 
         // A 410 ERROR event: relist, and report the differences as update, add and delete.
-        _server.Remove(TestResources.WidgetsCollection, "ns", "b");
-        var a = JsonObjectMeta.GetResourceVersion(_server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("ns", "a", label: "db")));
-        var d = JsonObjectMeta.GetResourceVersion(_server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("ns", "d", label: "web")));
+        Server.Remove(TestResources.WidgetsCollection, "ns", "b");
+        var a = JsonObjectMeta.GetResourceVersion(Server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("ns", "a", label: "db")));
+        var d = JsonObjectMeta.GetResourceVersion(Server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("ns", "d", label: "web")));
         await second.SendErrorAsync(410, "Expired", "too old resource version: 111 (200)");
-        var third = await _server.NextWatchAsync(Timeout);
-        Assert.Equal(_server.CurrentResourceVersion, third.ResourceVersion);
+        var third = await Server.NextWatchAsync(Timeout);
+        Assert.Equal(Server.CurrentResourceVersion, third.ResourceVersion);
         Assert.Equal([$"update ns/a@104 -> {a}", $"add ns/d@{d}", "delete ns/c@111"], Drain());
         Assert.Equal(["ns/a", "ns/d"], informer.Indexer.ListKeys().Order());
-        Assert.Equal(_server.CurrentResourceVersion, informer.LastSyncResourceVersion);
+        Assert.Equal(Server.CurrentResourceVersion, informer.LastSyncResourceVersion);
 
         // A clean close (the server's watch timeout): resume at once from the same resourceVersion.
         third.Close();
-        var fourth = await _server.NextWatchAsync(Timeout);
+        var fourth = await Server.NextWatchAsync(Timeout);
         Assert.Equal(third.ResourceVersion, fourth.ResourceVersion);
 
         await informer.StopAsync(CancellationToken.None);
@@ -93,7 +79,7 @@ public sealed class SharedInformerTests : IAsyncLifetime
     public async Task AddEventHandler_AfterSync_ReplaysTheCacheAsAdds()
     {
         using var cts = new CancellationTokenSource(Timeout);
-        _server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("ns", "a"));
+        Server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("ns", "a"));
         using var informer = NewInformer();
         await informer.StartAsync(cts.Token);
         await informer.WaitForCacheSyncAsync(cts.Token);
@@ -108,7 +94,7 @@ public sealed class SharedInformerTests : IAsyncLifetime
     public async Task Handler_ThatThrows_DoesNotStopTheOthers()
     {
         using var cts = new CancellationTokenSource(Timeout);
-        _server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("ns", "a"));
+        Server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("ns", "a"));
         using var informer = NewInformer();
         using var bad = informer.AddEventHandler(onAdd: _ => throw new InvalidOperationException("handler bug"));
         using var good = informer.AddEventHandler(onAdd: o => _events.Enqueue($"add {Describe(o)}"));
@@ -125,7 +111,7 @@ public sealed class SharedInformerTests : IAsyncLifetime
     {
         using var cts = new CancellationTokenSource(Timeout);
         var failures = 2;
-        _server.Intercept = async (context, request) =>
+        Server.Intercept = async (context, request) =>
         {
             if (request.IsWatch || Interlocked.Decrement(ref failures) < 0)
             {
@@ -141,7 +127,7 @@ public sealed class SharedInformerTests : IAsyncLifetime
         await informer.StartAsync(cts.Token);
         await _time.AdvanceUntilAsync(() => informer.HasSynced, TimeSpan.FromMilliseconds(250), Timeout, "the informer synced after two failed lists", cts.Token);
 
-        Assert.Equal(3, _server.CountRequests("GET", watch: false));
+        Assert.Equal(3, Server.CountRequests("GET", watch: false));
         await informer.StopAsync(CancellationToken.None);
     }
 
@@ -149,14 +135,14 @@ public sealed class SharedInformerTests : IAsyncLifetime
     public async Task TypedInformer_DecodesThroughTheSourceGeneratedContext()
     {
         using var cts = new CancellationTokenSource(Timeout);
-        _server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("ns", "a", label: "web"));
+        Server.Put(TestResources.WidgetsCollection, FakeApiServer.Widget("ns", "a", label: "web"));
         using var informer = new SharedInformer<TestWidget>(
-            _client, TestResources.Widgets, TestJsonContext.Default.TestWidget, TestWidget.Accessor,
+            Client, TestResources.Widgets, TestJsonContext.Default.TestWidget, TestWidget.Accessor,
             new SharedInformerOptions { Namespace = "ns" }, _time);
         informer.Indexer.AddIndex("app", w => w.Metadata.Labels?.TryGetValue("app", out var app) == true ? [app] : []);
 
         await informer.StartAsync(cts.Token);
-        var watch = await _server.NextWatchAsync(Timeout);
+        var watch = await Server.NextWatchAsync(Timeout);
         await watch.SendEventAsync("MODIFIED", Versioned(FakeApiServer.Widget("ns", "a", label: "db"), "150"));
 
         await Eventually.UntilAsync(() => informer.LastSyncResourceVersion == "150", Timeout, "the typed event was applied", cts.Token);
@@ -167,12 +153,12 @@ public sealed class SharedInformerTests : IAsyncLifetime
     }
 
     private SharedInformer<JsonObject> NewInformer(SharedInformerOptions? options = null) =>
-        new(_client, TestResources.Widgets, JsonObjectMeta.TypeInfo, JsonObjectMeta.Accessor, options, _time);
+        new(Client, TestResources.Widgets, JsonObjectMeta.TypeInfo, JsonObjectMeta.Accessor, options, _time);
 
     private async Task<WatchConnection> NextWatchAdvancingTimeAsync(CancellationToken cancellationToken)
     {
         WatchConnection? next = null;
-        await _time.AdvanceUntilAsync(() => _server.TryNextWatch(out next), TimeSpan.FromMilliseconds(250), Timeout, "the informer watches again", cancellationToken);
+        await _time.AdvanceUntilAsync(() => Server.TryNextWatch(out next), TimeSpan.FromMilliseconds(250), Timeout, "the informer watches again", cancellationToken);
         return next!;
     }
 

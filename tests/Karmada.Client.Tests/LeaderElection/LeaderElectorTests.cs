@@ -7,24 +7,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace Karmada.Client.Tests.LeaderElection;
 
 [Trait("Category", "Integration")]
-public sealed class LeaderElectorTests : IAsyncLifetime
+public sealed class LeaderElectorTests : FakeApiServerTest
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
-    private FakeApiServer _server = null!;
-    private KubeApiClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FakeApiServer.StartAsync();
-        _client = TestResources.CreateClient(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
 
     [Fact]
     public async Task TryAcquireOrRenew_TwoCandidates_OneLeadsOthersWaitForExpiry()
@@ -76,11 +62,11 @@ public sealed class LeaderElectorTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromSeconds(16));
 
         // a renews between b's read and b's write: b's update carries a stale resourceVersion.
-        _server.Intercept = async (context, request) =>
+        Server.Intercept = async (context, request) =>
         {
             if (request.Method == "PUT" && request.Body.Contains("\"holderIdentity\":\"b\"", StringComparison.Ordinal))
             {
-                _server.Intercept = null;
+                Server.Intercept = null;
                 Assert.True(await a.TryAcquireOrRenewAsync(cts.Token));
             }
 
@@ -190,7 +176,7 @@ public sealed class LeaderElectorTests : IAsyncLifetime
         var lease = Lease();
         lease["spec"]!["holderIdentity"] = "intruder";
         lease["spec"]!["renewTime"] = MicroTime.ToString(_time.GetUtcNow());
-        _server.Put(TestResources.LeasesCollection, lease);
+        Server.Put(TestResources.LeasesCollection, lease);
         await _time.AdvanceUntilAsync(() => !gated.ServicesRunning && inner.Stops == 1, TimeSpan.FromMilliseconds(250), Timeout, "the gated service was stopped after leadership was lost", cts.Token);
         Assert.False(elector.IsLeader);
 
@@ -213,9 +199,9 @@ public sealed class LeaderElectorTests : IAsyncLifetime
     }
 
     private LeaderElector NewElector(string identity, bool releaseOnCancel = true) =>
-        new(_client, new LeaderElectionOptions { LeaseName = "karmada-controller-manager", Identity = identity, ReleaseOnCancel = releaseOnCancel }, _time);
+        new(Client, new LeaderElectionOptions { LeaseName = "karmada-controller-manager", Identity = identity, ReleaseOnCancel = releaseOnCancel }, _time);
 
     private System.Text.Json.Nodes.JsonObject Lease() =>
-        _server.Find(TestResources.LeasesCollection, "karmada-system", "karmada-controller-manager")
+        Server.Find(TestResources.LeasesCollection, "karmada-system", "karmada-controller-manager")
         ?? throw new InvalidOperationException("The lease does not exist.");
 }

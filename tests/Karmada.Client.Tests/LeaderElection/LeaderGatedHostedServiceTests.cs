@@ -10,25 +10,11 @@ namespace Karmada.Client.Tests.LeaderElection;
 
 /// <summary>The gate's ownership of per-term services: stopped in reverse, then disposed, when a term ends.</summary>
 [Trait("Category", "Integration")]
-public sealed class LeaderGatedHostedServiceTests : IAsyncLifetime
+public sealed class LeaderGatedHostedServiceTests : FakeApiServerTest
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
     private readonly ConcurrentQueue<string> _events = new();
-    private FakeApiServer _server = null!;
-    private KubeApiClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FakeApiServer.StartAsync();
-        _client = TestResources.CreateClient(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
 
     [Fact]
     public async Task FactoryServices_LostLeadership_StoppedThenDisposed_NextTermGetsFreshOnes_ShutdownDisposesThemToo()
@@ -101,15 +87,15 @@ public sealed class LeaderGatedHostedServiceTests : IAsyncLifetime
     }
 
     private LeaderElector NewElector(string identity) =>
-        new(_client, new LeaderElectionOptions { LeaseName = "karmada-controller-manager", Identity = identity }, _time);
+        new(Client, new LeaderElectionOptions { LeaseName = "karmada-controller-manager", Identity = identity }, _time);
 
     private void TakeLease(string holder)
     {
-        var lease = _server.Find(TestResources.LeasesCollection, "karmada-system", "karmada-controller-manager")
+        var lease = Server.Find(TestResources.LeasesCollection, "karmada-system", "karmada-controller-manager")
             ?? throw new InvalidOperationException("The lease does not exist.");
         lease["spec"]!["holderIdentity"] = holder;
         lease["spec"]!["renewTime"] = MicroTime.ToString(_time.GetUtcNow());
-        _server.Put(TestResources.LeasesCollection, lease);
+        Server.Put(TestResources.LeasesCollection, lease);
     }
 
     private sealed class SyncDisposableService(string name, ConcurrentQueue<string> events, bool failStart = false) : IHostedService, IDisposable

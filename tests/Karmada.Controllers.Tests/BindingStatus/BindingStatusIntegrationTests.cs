@@ -4,6 +4,7 @@ using Karmada.Api.Meta;
 using Karmada.Client;
 using Karmada.Controllers.BindingStatus;
 using Karmada.Testing;
+using Karmada.Testing.ControlPlane;
 using static Karmada.Controllers.Tests.BindingStatus.BindingStatusTestObjects;
 using WorkV1Alpha1 = Karmada.Api.Work.V1Alpha1;
 using WorkV1Alpha2 = Karmada.Api.Work.V1Alpha2;
@@ -186,20 +187,8 @@ public sealed class BindingStatusIntegrationTests : IAsyncLifetime
         await Cp.UpdateStatusAsync(Works, work.Metadata.Namespace, "web-work", work, typeInfo, cancellationToken: ct);
     }
 
-    private async Task<WorkV1Alpha2.ResourceBinding> WaitForBindingAsync(Func<WorkV1Alpha2.ResourceBinding, bool> condition, string because, CancellationToken ct)
-    {
-        WorkV1Alpha2.ResourceBinding? last = null;
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                last = await Cp.GetAsync(ResourceBindings, "apps", "web-deployment", KarmadaJson.GetTypeInfo<WorkV1Alpha2.ResourceBinding>(), ct);
-                return condition(last);
-            },
-            Deadline,
-            because,
-            ct);
-        return last!;
-    }
+    private Task<WorkV1Alpha2.ResourceBinding> WaitForBindingAsync(Func<WorkV1Alpha2.ResourceBinding, bool> condition, string because, CancellationToken ct) =>
+        Cp.ReadUntilAsync(ResourceBindings, "apps", "web-deployment", KarmadaJson.GetTypeInfo<WorkV1Alpha2.ResourceBinding>(), condition, Deadline, because, ct);
 
     private async Task<JsonObject> WaitForDeploymentAsync(Func<JsonObject, bool> condition, string because, CancellationToken ct)
     {

@@ -6,6 +6,7 @@ using Karmada.Api.Work.V1Alpha2;
 using Karmada.Controllers.Dependencies;
 using Karmada.Patching;
 using Karmada.Patching.Json;
+using static Karmada.Controllers.Tests.Dependencies.AttachedBindingFixtures;
 
 namespace Karmada.Controllers.Tests.Dependencies;
 
@@ -16,24 +17,6 @@ namespace Karmada.Controllers.Tests.Dependencies;
 /// </summary>
 public sealed class AttachedBindingPatchTests
 {
-    private static readonly JsonObject ConfigMap = new()
-    {
-        ["apiVersion"] = "v1",
-        ["kind"] = "ConfigMap",
-        ["metadata"] = new JsonObject { ["name"] = "cfg", ["namespace"] = "apps", ["uid"] = "cm-uid", ["resourceVersion"] = "7" },
-    };
-
-    private static ResourceBinding Independent(string name, params string[] clusters)
-    {
-        var binding = new ResourceBinding();
-        binding.Metadata.Namespace = "apps";
-        binding.Metadata.Name = name;
-        binding.Metadata.Labels[WellKnownLabels.ResourceBindingPermanentId] = $"{name}-id";
-        binding.Spec.PropagateDeps = true;
-        binding.Spec.Clusters = [.. clusters.Select(c => new TargetCluster { Name = c, Replicas = 1 })];
-        return binding;
-    }
-
     private static ResourceBinding Stored(ResourceBinding binding)
     {
         var stored = binding.DeepClone();
@@ -47,17 +30,17 @@ public sealed class AttachedBindingPatchTests
     private static ResourceBinding Merged(ResourceBinding stored, ResourceBinding independent)
     {
         var merged = stored.DeepClone();
-        AttachedBindings.Merge(merged, ConfigMap, independent);
+        AttachedBindings.Merge(merged, ConfigMap(), independent);
         return merged;
     }
 
     [Fact]
     public void Attach_NewReferrer_AppendsItsEntryAndLabelOnly()
     {
-        var stored = Stored(AttachedBindings.Build(ConfigMap, Independent("web-deployment", "member1")));
+        var stored = Stored(AttachedBindings.Build(ConfigMap(), Independent("web-deployment", "member1")));
         var api = Independent("api-deployment", "member2", "member3");
 
-        var patch = AttachedBindingPatch.Attach(stored, ConfigMap, api);
+        var patch = AttachedBindingPatch.Attach(stored, ConfigMap(), api);
 
         Assert.NotNull(patch);
         Assert.DoesNotContain(patch, op => (string?)op!["path"] == "/spec/requiredBy" && (string?)op["op"] != "test");
@@ -67,11 +50,11 @@ public sealed class AttachedBindingPatchTests
     [Fact]
     public void Attach_Rescheduled_ReplacesItsClustersInPlace()
     {
-        var stored = Stored(AttachedBindings.Build(ConfigMap, Independent("web-deployment", "member1")));
-        AttachedBindings.Merge(stored, ConfigMap, Independent("api-deployment", "member3"));
+        var stored = Stored(AttachedBindings.Build(ConfigMap(), Independent("web-deployment", "member1")));
+        AttachedBindings.Merge(stored, ConfigMap(), Independent("api-deployment", "member3"));
         var moved = Independent("web-deployment", "member4");
 
-        var patch = AttachedBindingPatch.Attach(stored, ConfigMap, moved);
+        var patch = AttachedBindingPatch.Attach(stored, ConfigMap(), moved);
 
         Assert.NotNull(patch);
         var result = Apply(stored, patch);
@@ -83,9 +66,9 @@ public sealed class AttachedBindingPatchTests
     public void Attach_AlreadyRecorded_NoPatch()
     {
         var web = Independent("web-deployment", "member1");
-        var stored = Stored(AttachedBindings.Build(ConfigMap, web));
+        var stored = Stored(AttachedBindings.Build(ConfigMap(), web));
 
-        Assert.Null(AttachedBindingPatch.Attach(stored, ConfigMap, web));
+        Assert.Null(AttachedBindingPatch.Attach(stored, ConfigMap(), web));
     }
 
     [Fact]
@@ -97,7 +80,7 @@ public sealed class AttachedBindingPatchTests
         own.Metadata.Labels[WellKnownLabels.ResourceBindingPermanentId] = "own-id";
         own.Spec.Placement = new Placement();
         var web = Independent("web-deployment", "member1");
-        var patch = AttachedBindingPatch.Attach(own, ConfigMap, web)!;
+        var patch = AttachedBindingPatch.Attach(own, ConfigMap(), web)!;
 
         var result = Apply(own, patch);
         Assert.Equal(["web-deployment"], result.Spec.RequiredBy.Select(s => s.Name));
@@ -105,18 +88,18 @@ public sealed class AttachedBindingPatchTests
 
         // Someone else's first entry landed after our read: our copy is stale and the guard refuses.
         var raced = own.DeepClone();
-        AttachedBindings.Merge(raced, ConfigMap, Independent("api-deployment", "member2"));
+        AttachedBindings.Merge(raced, ConfigMap(), Independent("api-deployment", "member2"));
         Assert.Throws<PatchException>(() => Apply(raced, patch));
     }
 
     [Fact]
     public void Attach_FromACopyThatMissesOurOwnEarlierEntry_FailsInsteadOfDuplicating()
     {
-        var staleCopy = Stored(AttachedBindings.Build(ConfigMap, Independent("api-deployment", "member3")));
+        var staleCopy = Stored(AttachedBindings.Build(ConfigMap(), Independent("api-deployment", "member3")));
         var stored = staleCopy.DeepClone();
-        AttachedBindings.Merge(stored, ConfigMap, Independent("web-deployment", "member1"));
+        AttachedBindings.Merge(stored, ConfigMap(), Independent("web-deployment", "member1"));
 
-        var patch = AttachedBindingPatch.Attach(staleCopy, ConfigMap, Independent("web-deployment", "member2"))!;
+        var patch = AttachedBindingPatch.Attach(staleCopy, ConfigMap(), Independent("web-deployment", "member2"))!;
 
         Assert.Throws<PatchException>(() => Apply(stored, patch));
     }
@@ -124,11 +107,11 @@ public sealed class AttachedBindingPatchTests
     [Fact]
     public void Attach_SharedFields_OverwriteAndPreserveWinAndResourceFollowsTheDependency()
     {
-        var stored = Stored(AttachedBindings.Build(ConfigMap, Independent("web-deployment", "member1")));
+        var stored = Stored(AttachedBindings.Build(ConfigMap(), Independent("web-deployment", "member1")));
         var api = Independent("api-deployment", "member2");
         api.Spec.ConflictResolution = ConflictResolution.Overwrite;
         api.Spec.PreserveResourcesOnDeletion = true;
-        var changedConfigMap = (JsonObject)ConfigMap.DeepClone();
+        var changedConfigMap = (JsonObject)ConfigMap().DeepClone();
         changedConfigMap["metadata"]!["resourceVersion"] = "8";
 
         var result = Apply(stored, AttachedBindingPatch.Attach(stored, changedConfigMap, api)!);
@@ -141,8 +124,8 @@ public sealed class AttachedBindingPatchTests
     [Fact]
     public void Detach_RemovesOnlyItsEntryAndLabel()
     {
-        var stored = Stored(AttachedBindings.Build(ConfigMap, Independent("web-deployment", "member1")));
-        AttachedBindings.Merge(stored, ConfigMap, Independent("api-deployment", "member3"));
+        var stored = Stored(AttachedBindings.Build(ConfigMap(), Independent("web-deployment", "member1")));
+        AttachedBindings.Merge(stored, ConfigMap(), Independent("api-deployment", "member3"));
 
         var result = Apply(stored, AttachedBindingPatch.Detach(stored, "apps", "web-deployment")!);
 
@@ -155,8 +138,8 @@ public sealed class AttachedBindingPatchTests
     [Fact]
     public void Detach_AfterAnEarlierEntryWentAway_FailsOnThePositionGuard()
     {
-        var staleCopy = Stored(AttachedBindings.Build(ConfigMap, Independent("api-deployment", "member3")));
-        AttachedBindings.Merge(staleCopy, ConfigMap, Independent("web-deployment", "member1"));
+        var staleCopy = Stored(AttachedBindings.Build(ConfigMap(), Independent("api-deployment", "member3")));
+        AttachedBindings.Merge(staleCopy, ConfigMap(), Independent("web-deployment", "member1"));
         var stored = staleCopy.DeepClone();
         stored.Spec.RequiredBy.RemoveAt(0);
 

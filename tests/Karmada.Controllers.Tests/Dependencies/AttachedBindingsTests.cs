@@ -1,31 +1,13 @@
-using System.Text.Json.Nodes;
 using Karmada.Api.Policy.V1Alpha1;
 using Karmada.Api.WellKnown;
 using Karmada.Api.Work.V1Alpha2;
 using Karmada.Controllers.Dependencies;
+using static Karmada.Controllers.Tests.Dependencies.AttachedBindingFixtures;
 
 namespace Karmada.Controllers.Tests.Dependencies;
 
 public sealed class AttachedBindingsTests
 {
-    private static readonly JsonObject ConfigMap = new()
-    {
-        ["apiVersion"] = "v1",
-        ["kind"] = "ConfigMap",
-        ["metadata"] = new JsonObject { ["name"] = "cfg", ["namespace"] = "apps", ["uid"] = "cm-uid", ["resourceVersion"] = "7" },
-    };
-
-    private static ResourceBinding Independent(string name, params string[] clusters)
-    {
-        var binding = new ResourceBinding();
-        binding.Metadata.Namespace = "apps";
-        binding.Metadata.Name = name;
-        binding.Metadata.Labels[WellKnownLabels.ResourceBindingPermanentId] = $"{name}-id";
-        binding.Spec.PropagateDeps = true;
-        binding.Spec.Clusters = [.. clusters.Select(c => new TargetCluster { Name = c, Replicas = 1 })];
-        return binding;
-    }
-
     [Fact]
     public void DependedByLabel_IsStablePerBindingAndPrefixed()
     {
@@ -42,7 +24,7 @@ public sealed class AttachedBindingsTests
         var independent = Independent("web-deployment", "member1", "member2");
         independent.Spec.ConflictResolution = ConflictResolution.Overwrite;
 
-        var attached = AttachedBindings.Build(ConfigMap, independent);
+        var attached = AttachedBindings.Build(ConfigMap(), independent);
 
         Assert.Equal(("apps", "cfg-configmap"), (attached.Metadata.Namespace, attached.Metadata.Name));
         var owner = Assert.Single(attached.Metadata.OwnerReferences);
@@ -59,9 +41,9 @@ public sealed class AttachedBindingsTests
     [Fact]
     public void Merge_TwoReferrers_AppendedInArrivalOrderAndUpdatedInPlace()
     {
-        var attached = AttachedBindings.Build(ConfigMap, Independent("web-deployment", "member1"));
-        AttachedBindings.Merge(attached, ConfigMap, Independent("api-deployment", "member3"));
-        AttachedBindings.Merge(attached, ConfigMap, Independent("web-deployment", "member2"));
+        var attached = AttachedBindings.Build(ConfigMap(), Independent("web-deployment", "member1"));
+        AttachedBindings.Merge(attached, ConfigMap(), Independent("api-deployment", "member3"));
+        AttachedBindings.Merge(attached, ConfigMap(), Independent("web-deployment", "member2"));
 
         Assert.Equal(["web-deployment", "api-deployment"], attached.Spec.RequiredBy.Select(s => s.Name));
         Assert.Equal("member2", Assert.Single(attached.Spec.RequiredBy[0].Clusters).Name);
@@ -75,7 +57,7 @@ public sealed class AttachedBindingsTests
     {
         var own = new ResourceBinding { Spec = new ResourceBindingSpec { Placement = new Placement(), Resource = new ObjectReference { Name = "cfg" } } };
 
-        AttachedBindings.Merge(own, ConfigMap, Independent("web-deployment", "member1"));
+        AttachedBindings.Merge(own, ConfigMap(), Independent("web-deployment", "member1"));
 
         Assert.Single(own.Spec.RequiredBy);
         Assert.Null(own.Spec.Resource.Uid);

@@ -141,30 +141,9 @@ public sealed class SharedDependencyIntegrationTests : IAsyncLifetime
         }
     }
 
-    private async Task<ResourceBinding?> GetOrNullAsync(string name)
-    {
-        try
-        {
-            return await _client.GetAsync(BindingStore.ResourceBindings, Namespace, name, BindingType, Ct);
-        }
-        catch (ApiException ex) when (ex.IsNotFound())
-        {
-            return null;
-        }
-    }
+    private Task<ResourceBinding?> GetOrNullAsync(string name) =>
+        _client.GetOrNullAsync(BindingStore.ResourceBindings, Namespace, name, BindingType, Ct);
 
-    private async Task<ResourceBinding> WaitForAttachedAsync(Func<ResourceBinding, bool> condition, string because)
-    {
-        ResourceBinding? last = null;
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                last = await GetOrNullAsync("cfg-configmap");
-                return last is not null && condition(last);
-            },
-            Deadline,
-            because,
-            Ct);
-        return last!;
-    }
+    private Task<ResourceBinding> WaitForAttachedAsync(Func<ResourceBinding, bool> condition, string because) =>
+        _client.ReadUntilAsync(BindingStore.ResourceBindings, Namespace, "cfg-configmap", BindingType, condition, Deadline, because, Ct);
 }

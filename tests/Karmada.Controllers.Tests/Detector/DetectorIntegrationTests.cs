@@ -181,22 +181,7 @@ public sealed class DetectorIntegrationTests : IAsyncLifetime
 
         // The binding controller's finalizer keeps it until its Works are gone; here nobody removes it, so deletion
         // shows as a deletionTimestamp (or, without the finalizer, as absence).
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                try
-                {
-                    var binding = await _client.GetAsync(BindingStore.ResourceBindings, "t5", "gone-deployment", KarmadaJson.GetTypeInfo<ResourceBinding>(), Ct);
-                    return binding.Metadata.DeletionTimestamp is not null;
-                }
-                catch (ApiException ex) when (ex.IsNotFound())
-                {
-                    return true;
-                }
-            },
-            Deadline,
-            "binding garbage-collected",
-            Ct);
+        await Eventually.UntilAsync(() => BindingGoneOrTerminatingAsync("t5", "gone-deployment"), Deadline, "binding garbage-collected", Ct);
     }
 
     [Fact]
@@ -257,22 +242,7 @@ public sealed class DetectorIntegrationTests : IAsyncLifetime
         var current = await _client.GetAsync(PolicyResources.PropagationPolicies, "t7", "pp", PolicyResources.PropagationPolicyTypeInfo, Ct);
         current.Spec.PropagateDeps = false;
         await _client.UpdateAsync(PolicyResources.PropagationPolicies, "t7", "pp", current, PolicyResources.PropagationPolicyTypeInfo, cancellationToken: Ct);
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                try
-                {
-                    var b = await _client.GetAsync(BindingStore.ResourceBindings, "t7", "app-config-configmap", KarmadaJson.GetTypeInfo<ResourceBinding>(), Ct);
-                    return b.Metadata.DeletionTimestamp is not null;
-                }
-                catch (ApiException ex) when (ex.IsNotFound())
-                {
-                    return true;
-                }
-            },
-            Deadline,
-            "attached binding deleted",
-            Ct);
+        await Eventually.UntilAsync(() => BindingGoneOrTerminatingAsync("t7", "app-config-configmap"), Deadline, "attached binding deleted", Ct);
         await WaitForBindingAsync("t7", "app-deployment", b => !b.Metadata.Finalizers.Contains(WellKnownFinalizers.BindingDependenciesDistributor), "distributor finalizer removed");
     }
 
@@ -288,68 +258,15 @@ public sealed class DetectorIntegrationTests : IAsyncLifetime
     private Task<ClusterPropagationPolicy> CreateClusterPolicyAsync(ClusterPropagationPolicy policy) =>
         _client.CreateAsync(PolicyResources.ClusterPropagationPolicies, null, policy, PolicyResources.ClusterPropagationPolicyTypeInfo, cancellationToken: Ct);
 
-    private async Task<ResourceBinding> WaitForBindingAsync(string ns, string name, Func<ResourceBinding, bool> condition, string because)
-    {
-        ResourceBinding? last = null;
-        try
-        {
-            await Eventually.UntilAsync(
-                async () =>
-                {
-                    try
-                    {
-                        last = await _client.GetAsync(BindingStore.ResourceBindings, ns, name, KarmadaJson.GetTypeInfo<ResourceBinding>(), Ct);
-                        return condition(last);
-                    }
-                    catch (ApiException ex) when (ex.IsNotFound())
-                    {
-                        return false;
-                    }
-                },
-                Deadline,
-                because,
-                Ct);
-        }
-        catch (TimeoutException ex)
-        {
-            throw new TimeoutException($"{ex.Message}; last seen: {(last is null ? "none" : KarmadaJson.Serialize(last))}", ex);
-        }
+    private Task<ResourceBinding> WaitForBindingAsync(string ns, string name, Func<ResourceBinding, bool> condition, string because) =>
+        _client.ReadUntilAsync(BindingStore.ResourceBindings, ns, name, KarmadaJson.GetTypeInfo<ResourceBinding>(), condition, Deadline, because, Ct);
 
-        return last!;
-    }
+    private Task<ClusterResourceBinding> WaitForClusterBindingAsync(string name, Func<ClusterResourceBinding, bool> condition, string because) =>
+        _client.ReadUntilAsync(BindingStore.ClusterResourceBindings, null, name, KarmadaJson.GetTypeInfo<ClusterResourceBinding>(), condition, Deadline, because, Ct);
 
-    private async Task<ClusterResourceBinding> WaitForClusterBindingAsync(string name, Func<ClusterResourceBinding, bool> condition, string because)
-    {
-        ClusterResourceBinding? last = null;
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                try
-                {
-                    last = await _client.GetAsync(BindingStore.ClusterResourceBindings, null, name, KarmadaJson.GetTypeInfo<ClusterResourceBinding>(), Ct);
-                    return condition(last);
-                }
-                catch (ApiException ex) when (ex.IsNotFound())
-                {
-                    return false;
-                }
-            },
-            Deadline,
-            because,
-            Ct);
-        return last!;
-    }
+    private async Task<bool> ExistsAsync(ResourceRef resource, string? ns, string name) =>
+        await _client.GetOrNullAsync(resource, ns, name, Ct) is not null;
 
-    private async Task<bool> ExistsAsync(ResourceRef resource, string? ns, string name)
-    {
-        try
-        {
-            await _client.GetAsync(resource, ns, name, Ct);
-            return true;
-        }
-        catch (ApiException ex) when (ex.IsNotFound())
-        {
-            return false;
-        }
-    }
+    private async Task<bool> BindingGoneOrTerminatingAsync(string ns, string name) =>
+        await _client.GetOrNullAsync(BindingStore.ResourceBindings, ns, name, KarmadaJson.GetTypeInfo<ResourceBinding>(), Ct) is not { Metadata.DeletionTimestamp: null };
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using k8s;
 using Karmada.Api.Core;
 using Karmada.Api.Meta;
 using Karmada.Api.Policy.V1Alpha1;
@@ -9,12 +8,10 @@ using Karmada.Client;
 using Karmada.Controllers.Binding;
 using Karmada.Controllers.Eviction;
 using Karmada.Controllers.Runtime;
-using Karmada.Member;
 using Karmada.Member.Faults;
 using Karmada.Scheduler.Service;
 using Karmada.Testing;
 using Karmada.Testing.ControlPlane;
-using Microsoft.Extensions.Logging.Abstractions;
 using ClusterV1Alpha1 = Karmada.Api.Cluster.V1Alpha1;
 using WorkV1Alpha1 = Karmada.Api.Work.V1Alpha1;
 using WorkV1Alpha2 = Karmada.Api.Work.V1Alpha2;
@@ -33,9 +30,8 @@ public sealed class EvictionFailoverIntegrationTests : IAsyncLifetime
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", true);
     private static readonly ResourceRef PropagationPolicies = new("policy.karmada.io", "v1alpha1", "propagationpolicies", true);
-    private readonly TempDirectory _memberDir = new("members-failover");
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(4));
-    private readonly Dictionary<string, MemberCluster> _members = [];
+    private readonly Dictionary<string, InProcessMember> _members = [];
     private InProcessControlPlane _controlPlane = null!;
     private KubeApiClient _cp = null!;
 
@@ -64,12 +60,8 @@ public sealed class EvictionFailoverIntegrationTests : IAsyncLifetime
 
         foreach (var name in new[] { "member1", "member2" })
         {
-            var member = await MemberCluster.StartAsync(new MemberOptions { Name = name, DataDirectory = Path.Combine(_memberDir.Path, name) }, NullLoggerFactory.Instance, Ct);
-            _members[name] = member;
-            await member.WaitForNodesAsync(Ct);
-            var memberConfiguration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(member.KubeconfigPath));
-            using var memberClient = new KubeApiClient(memberConfiguration);
-            await ClusterJoiner.JoinAsync(_cp, name, memberConfiguration, memberClient, Ct);
+            var member = _members[name] = await InProcessMember.StartAsync(name, Ct);
+            await ClusterJoiner.JoinAsync(_cp, name, member.Configuration, member.Client, Ct);
         }
 
         foreach (var name in _members.Keys)
@@ -86,7 +78,6 @@ public sealed class EvictionFailoverIntegrationTests : IAsyncLifetime
             await member.DisposeAsync();
         }
 
-        _memberDir.Dispose();
         _timeout.Dispose();
     }
 
@@ -106,7 +97,7 @@ public sealed class EvictionFailoverIntegrationTests : IAsyncLifetime
         });
 
         await _cp.CreateAsync(ClusterTaintPolicyController.ClusterTaintPolicies, NotReadyTaintPolicy(), cancellationToken: Ct);
-        await _cp.CreateAsync(Deployments, Deployment("web", 4), cancellationToken: Ct);
+        await _cp.CreateAsync(Deployments, TestWorkloads.Deployment("web", 4, "nginx:1.27"), cancellationToken: Ct);
         await _cp.CreateAsync(PropagationPolicies, DividedPolicy("web", "", "member1", "member2"), cancellationToken: Ct);
 
         var binding = await WaitForBindingAsync(
@@ -115,7 +106,7 @@ public sealed class EvictionFailoverIntegrationTests : IAsyncLifetime
         Assert.Empty(binding.Spec.GracefulEvictionTasks);
 
         // member1 becomes unreachable: NotReady, then the policy's NoExecute taint next to the cluster controller's NoSchedule one.
-        _members["member1"].Faults.Set(new FaultState { Unreachable = true });
+        _members["member1"].Cluster.Faults.Set(new FaultState { Unreachable = true });
         var cluster = await WaitForClusterAsync("member1", c => ReadyStatus(c) == ConditionStatus.False && HasTaint(c, TaintEffect.NoExecute), "member1 NotReady with the NoExecute taint");
         var noExecute = Assert.Single(cluster.Spec.Taints, t => t.Effect == TaintEffect.NoExecute);
         Assert.Equal(ClusterV1Alpha1.ClusterTaintKeys.NotReady, noExecute.Key);
@@ -136,7 +127,7 @@ public sealed class EvictionFailoverIntegrationTests : IAsyncLifetime
         await Eventually.UntilAsync(async () => await LiveWorkAsync("member1") is null, Deadline, "member1's Work deleted", Ct);
 
         // Recovery: Ready again, both taints gone, the old copy removed from member1; the replicas stay on member2.
-        _members["member1"].Faults.Set(FaultState.Healthy);
+        _members["member1"].Cluster.Faults.Set(FaultState.Healthy);
         await WaitForClusterAsync("member1", c => ReadyStatus(c) == ConditionStatus.True && c.Spec.Taints.Count == 0, "member1 Ready without taints");
         await Eventually.UntilAsync(async () => await MemberDeploymentReplicasAsync("member1", "web") is null, Deadline, "web removed from member1", Ct);
         binding = await _cp.GetAsync(BindingResources.ResourceBindings, Namespace, "web-deployment", BindingResources.ResourceBindingType, Ct);
@@ -160,11 +151,11 @@ public sealed class EvictionFailoverIntegrationTests : IAsyncLifetime
 
         const string tolerateNotReadyFor4s = """{"key": "cluster.karmada.io/not-ready", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 4}""";
         await _cp.CreateAsync(ClusterTaintPolicyController.ClusterTaintPolicies, NotReadyTaintPolicy(), cancellationToken: Ct);
-        await _cp.CreateAsync(Deployments, Deployment("web", 4), cancellationToken: Ct);
+        await _cp.CreateAsync(Deployments, TestWorkloads.Deployment("web", 4, "nginx:1.27"), cancellationToken: Ct);
         await _cp.CreateAsync(PropagationPolicies, DividedPolicy("web", tolerateNotReadyFor4s, "member1", "member2"), cancellationToken: Ct);
         await WaitForBindingAsync(b => Replicas(b, "member1") == 2 && Replicas(b, "member2") == 2, "web split 2/2");
 
-        _members["member1"].Faults.Set(new FaultState { Unreachable = true });
+        _members["member1"].Cluster.Faults.Set(new FaultState { Unreachable = true });
         var cluster = await WaitForClusterAsync("member1", c => HasTaint(c, TaintEffect.NoExecute), "member1 tainted NoExecute");
         var timeAdded = Assert.Single(cluster.Spec.Taints, t => t.Effect == TaintEffect.NoExecute).TimeAdded!.Value;
 
@@ -182,22 +173,6 @@ public sealed class EvictionFailoverIntegrationTests : IAsyncLifetime
             "addOnConditions": [{"conditionType": "Ready", "operator": "In", "statusValues": ["False", "Unknown"]}],
             "removeOnConditions": [{"conditionType": "Ready", "operator": "In", "statusValues": ["True"]}],
             "taints": [{"key": "cluster.karmada.io/not-ready", "effect": "NoExecute"}]
-          }
-        }
-        """)!;
-
-    private static JsonObject Deployment(string name, int replicas) => (JsonObject)JsonNode.Parse($$"""
-        {
-          "apiVersion": "apps/v1",
-          "kind": "Deployment",
-          "metadata": {"name": "{{name}}", "namespace": "{{Namespace}}", "labels": {"app": "{{name}}" } },
-          "spec": {
-            "replicas": {{replicas}},
-            "selector": {"matchLabels": {"app": "{{name}}" } },
-            "template": {
-              "metadata": {"labels": {"app": "{{name}}" } },
-              "spec": {"containers": [{"name": "app", "image": "nginx:1.27", "resources": {"requests": {"cpu": "100m", "memory": "64Mi" } } }] }
-            }
           }
         }
         """)!;
@@ -238,20 +213,8 @@ public sealed class EvictionFailoverIntegrationTests : IAsyncLifetime
     private static ConditionStatus? ReadyStatus(ClusterV1Alpha1.Cluster cluster) =>
         cluster.Status.Conditions.Find(c => c.Type == ClusterV1Alpha1.ClusterConditionTypes.Ready)?.Status;
 
-    private async Task<int?> MemberDeploymentReplicasAsync(string member, string name)
-    {
-        var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_members[member].KubeconfigPath));
-        using var client = new KubeApiClient(configuration);
-        try
-        {
-            var deployment = await client.GetAsync(Deployments, Namespace, name, Ct);
-            return deployment["spec"]?["replicas"]?.GetValue<int>();
-        }
-        catch (ApiException ex) when (ex.IsNotFound())
-        {
-            return null;
-        }
-    }
+    private async Task<int?> MemberDeploymentReplicasAsync(string member, string name) =>
+        (await _members[member].Client.GetOrNullAsync(Deployments, Namespace, name, Ct))?["spec"]?["replicas"]?.GetValue<int>();
 
     private async Task<WorkV1Alpha1.Work?> LiveWorkAsync(string cluster)
     {
@@ -260,45 +223,9 @@ public sealed class EvictionFailoverIntegrationTests : IAsyncLifetime
             && w.Metadata.Annotations.GetValueOrDefault(Api.WellKnown.WellKnownAnnotations.ResourceBindingName) == "web-deployment");
     }
 
-    private async Task<ClusterV1Alpha1.Cluster> WaitForClusterAsync(string name, Func<ClusterV1Alpha1.Cluster, bool> condition, string because)
-    {
-        return await Eventually.ReadUntilAsync(
-            () => _cp.GetAsync(ResourceRefs.Clusters, null, name, ClusterMeta.TypeInfo, Ct),
-            condition,
-            last => Api.KarmadaJson.Serialize(last),
-            Deadline,
-            because,
-            Ct);
-    }
+    private Task<ClusterV1Alpha1.Cluster> WaitForClusterAsync(string name, Func<ClusterV1Alpha1.Cluster, bool> condition, string because) =>
+        _cp.ReadUntilAsync(ResourceRefs.Clusters, null, name, ClusterMeta.TypeInfo, condition, Deadline, because, Ct);
 
-    private async Task<WorkV1Alpha2.ResourceBinding> WaitForBindingAsync(Func<WorkV1Alpha2.ResourceBinding, bool> condition, string because)
-    {
-        WorkV1Alpha2.ResourceBinding? last = null;
-        try
-        {
-            await Eventually.UntilAsync(
-                async () =>
-                {
-                    try
-                    {
-                        last = await _cp.GetAsync(BindingResources.ResourceBindings, Namespace, "web-deployment", BindingResources.ResourceBindingType, Ct);
-                    }
-                    catch (ApiException ex) when (ex.IsNotFound())
-                    {
-                        return false;
-                    }
-
-                    return condition(last);
-                },
-                Deadline,
-                because,
-                Ct);
-        }
-        catch (TimeoutException ex)
-        {
-            throw new TimeoutException($"{ex.Message}; last seen: {(last is null ? "none" : Api.KarmadaJson.Serialize(last))}", ex);
-        }
-
-        return last!;
-    }
+    private Task<WorkV1Alpha2.ResourceBinding> WaitForBindingAsync(Func<WorkV1Alpha2.ResourceBinding, bool> condition, string because) =>
+        _cp.ReadUntilAsync(BindingResources.ResourceBindings, Namespace, "web-deployment", BindingResources.ResourceBindingType, condition, Deadline, because, Ct);
 }

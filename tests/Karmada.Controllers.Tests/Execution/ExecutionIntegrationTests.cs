@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using k8s;
 using Karmada.Api.Meta;
 using Karmada.Cli;
 using Karmada.Client;
@@ -7,10 +6,8 @@ using Karmada.Controllers.Cluster;
 using Karmada.Controllers.Execution;
 using Karmada.Controllers.Runtime;
 using Karmada.Controllers.Status;
-using Karmada.Member;
 using Karmada.Testing;
 using Karmada.Testing.ControlPlane;
-using Microsoft.Extensions.Logging.Abstractions;
 using WorkV1Alpha1 = Karmada.Api.Work.V1Alpha1;
 
 namespace Karmada.Controllers.Tests.Execution;
@@ -27,14 +24,14 @@ public sealed class ExecutionIntegrationTests : IAsyncLifetime
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", true);
     private static readonly ResourceRef ConfigMaps = ResourceRef.ConfigMaps;
-    private readonly TempDirectory _memberDir = new("member-exec");
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
     private InProcessControlPlane _controlPlane = null!;
-    private MemberCluster _member = null!;
+    private InProcessMember _member = null!;
     private KubeApiClient _cp = null!;
-    private KubeApiClient _memberClient = null!;
 
     private CancellationToken Ct => _timeout.Token;
+
+    private KubeApiClient MemberClient => _member.Client;
 
     public async Task InitializeAsync()
     {
@@ -52,17 +49,13 @@ public sealed class ExecutionIntegrationTests : IAsyncLifetime
             },
             Ct);
         _cp = _controlPlane.Client;
-        _member = await MemberCluster.StartAsync(new MemberOptions { Name = ClusterName, DataDirectory = _memberDir.Path }, NullLoggerFactory.Instance, Ct);
-        await _member.WaitForNodesAsync(Ct);
-
-        var memberConfiguration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(_member.KubeconfigPath));
-        _memberClient = new KubeApiClient(memberConfiguration);
-        await ClusterJoiner.JoinAsync(_cp, ClusterName, memberConfiguration, _memberClient, Ct);
+        _member = await InProcessMember.StartAsync(ClusterName, Ct);
+        await ClusterJoiner.JoinAsync(_cp, ClusterName, _member.Configuration, _member.Client, Ct);
         await Eventually.UntilAsync(
             async () =>
             {
                 var cluster = await _cp.GetAsync(ResourceRefs.Clusters, null, ClusterName, ClusterMeta.TypeInfo, Ct);
-                return WorkReconcilerHostedService.IsReady(cluster) && await GetOrNullAsync(_cp, ResourceRef.Namespaces, null, ExecutionSpace) is not null;
+                return WorkReconcilerHostedService.IsReady(cluster) && await _cp.GetOrNullAsync(ResourceRef.Namespaces, null, ExecutionSpace, Ct) is not null;
             },
             Deadline,
             "member1 Ready with its execution namespace",
@@ -72,22 +65,20 @@ public sealed class ExecutionIntegrationTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _controlPlane.DisposeAsync();
-        _memberClient.Dispose();
         await _member.DisposeAsync();
-        _memberDir.Dispose();
         _timeout.Dispose();
     }
 
     [Fact]
     public async Task Work_AppliedWithStatus_DriftCorrected_DeletedObjectRecreated_WorkDeletionCleansMember()
     {
-        await CreateWorkAsync("web", [Deployment("web", 2), ConfigMap("web-config", "web")]);
+        await CreateWorkAsync("web", [TestWorkloads.Deployment("web", 2), ConfigMap("web-config", "web")]);
 
         var work = await WaitForWorkAsync("web", w => AppliedStatus(w) == ConditionStatus.True, "web Applied");
         Assert.Equal(WorkV1Alpha1.WorkConditionReasons.AppliedSuccessful, Applied(work)!.Reason);
         Assert.Contains("karmada.io/execution-controller", work.Metadata.Finalizers);
-        Assert.NotNull(await GetOrNullAsync(_memberClient, Deployments, "default", "web"));
-        Assert.Equal("v", (await _memberClient.GetAsync(ConfigMaps, "default", "web-config", Ct))["data"]!["k"]!.GetValue<string>());
+        Assert.NotNull(await MemberClient.GetOrNullAsync(Deployments, "default", "web", Ct));
+        Assert.Equal("v", (await MemberClient.GetAsync(ConfigMaps, "default", "web-config", Ct))["data"]!["k"]!.GetValue<string>());
 
         // The simulator rolls the Deployment out; the status controller reflects it.
         work = await WaitForWorkAsync(
@@ -103,46 +94,46 @@ public sealed class ExecutionIntegrationTests : IAsyncLifetime
         Assert.Equal("ConfigMap", work.Status.ManifestStatuses[1].Identifier.Kind);
 
         // Edited in the member: replicas and a Karmada-owned label are put back; the member's own label stays.
-        var deployment = await _memberClient.GetAsync(Deployments, "default", "web", Ct);
+        var deployment = await MemberClient.GetAsync(Deployments, "default", "web", Ct);
         deployment["spec"]!["replicas"] = 5;
         deployment["metadata"]!["labels"]!["app"] = "edited";
         deployment["metadata"]!["labels"]!["member-owned"] = "yes";
-        await _memberClient.UpdateAsync(Deployments, deployment, cancellationToken: Ct);
+        await MemberClient.UpdateAsync(Deployments, deployment, cancellationToken: Ct);
         await Eventually.UntilAsync(
             async () =>
             {
-                var current = await _memberClient.GetAsync(Deployments, "default", "web", Ct);
+                var current = await MemberClient.GetAsync(Deployments, "default", "web", Ct);
                 return current["spec"]!["replicas"]!.GetValue<int>() == 2 && current["metadata"]!["labels"]!["app"]!.GetValue<string>() == "web";
             },
             Deadline,
             "Deployment drift corrected",
             Ct);
-        Assert.Equal("yes", (await _memberClient.GetAsync(Deployments, "default", "web", Ct))["metadata"]!["labels"]!["member-owned"]!.GetValue<string>());
+        Assert.Equal("yes", (await MemberClient.GetAsync(Deployments, "default", "web", Ct))["metadata"]!["labels"]!["member-owned"]!.GetValue<string>());
 
-        var configMap = await _memberClient.GetAsync(ConfigMaps, "default", "web-config", Ct);
+        var configMap = await MemberClient.GetAsync(ConfigMaps, "default", "web-config", Ct);
         configMap["data"]!["k"] = "edited";
-        await _memberClient.UpdateAsync(ConfigMaps, configMap, cancellationToken: Ct);
+        await MemberClient.UpdateAsync(ConfigMaps, configMap, cancellationToken: Ct);
         await Eventually.UntilAsync(
-            async () => (await _memberClient.GetAsync(ConfigMaps, "default", "web-config", Ct))["data"]!["k"]!.GetValue<string>() == "v",
+            async () => (await MemberClient.GetAsync(ConfigMaps, "default", "web-config", Ct))["data"]!["k"]!.GetValue<string>() == "v",
             Deadline,
             "ConfigMap drift corrected",
             Ct);
 
         // Deleted in the member: recreated.
-        await _memberClient.DeleteAsync(ConfigMaps, "default", "web-config", cancellationToken: Ct);
-        await Eventually.UntilAsync(async () => await GetOrNullAsync(_memberClient, ConfigMaps, "default", "web-config") is not null, Deadline, "ConfigMap recreated", Ct);
+        await MemberClient.DeleteAsync(ConfigMaps, "default", "web-config", cancellationToken: Ct);
+        await Eventually.UntilAsync(async () => await MemberClient.GetOrNullAsync(ConfigMaps, "default", "web-config", Ct) is not null, Deadline, "ConfigMap recreated", Ct);
 
         // Work deleted: the member objects go, then the Work.
         await _cp.DeleteAsync(WorkMeta.Resource, ExecutionSpace, "web", cancellationToken: Ct);
-        await Eventually.UntilAsync(async () => await GetOrNullAsync(_cp, WorkMeta.Resource, ExecutionSpace, "web") is null, Deadline, "Work web gone", Ct);
-        Assert.Null(await GetOrNullAsync(_memberClient, Deployments, "default", "web"));
-        Assert.Null(await GetOrNullAsync(_memberClient, ConfigMaps, "default", "web-config"));
+        await Eventually.UntilAsync(async () => await _cp.GetOrNullAsync(WorkMeta.Resource, ExecutionSpace, "web", Ct) is null, Deadline, "Work web gone", Ct);
+        Assert.Null(await MemberClient.GetOrNullAsync(Deployments, "default", "web", Ct));
+        Assert.Null(await MemberClient.GetOrNullAsync(ConfigMaps, "default", "web-config", Ct));
     }
 
     [Fact]
     public async Task Work_UnmanagedObject_AbortFailsThenOverwriteTakesOver()
     {
-        await _memberClient.CreateAsync(ConfigMaps, new JsonObject
+        await MemberClient.CreateAsync(ConfigMaps, new JsonObject
         {
             ["apiVersion"] = "v1",
             ["kind"] = "ConfigMap",
@@ -156,13 +147,13 @@ public sealed class ExecutionIntegrationTests : IAsyncLifetime
         Assert.Equal(
             "Failed to apply all manifests (0/1): resource(kind=ConfigMap, default/existing) already exists in the cluster member1 and the work.karmada.io/conflict-resolution strategy value is empty, Karmada will not manage this resource",
             Applied(work)!.Message);
-        Assert.Equal("member", (await _memberClient.GetAsync(ConfigMaps, "default", "existing", Ct))["data"]!["k"]!.GetValue<string>());
+        Assert.Equal("member", (await MemberClient.GetAsync(ConfigMaps, "default", "existing", Ct))["data"]!["k"]!.GetValue<string>());
 
         work.Spec.Workload.Manifests[0]["metadata"]!["annotations"]!["work.karmada.io/conflict-resolution"] = "overwrite";
         await _cp.UpdateAsync(WorkMeta.Resource, ExecutionSpace, "existing", work, WorkMeta.TypeInfo, cancellationToken: Ct);
 
         await WaitForWorkAsync("existing", w => AppliedStatus(w) == ConditionStatus.True, "existing applied with overwrite");
-        var taken = await _memberClient.GetAsync(ConfigMaps, "default", "existing", Ct);
+        var taken = await MemberClient.GetAsync(ConfigMaps, "default", "existing", Ct);
         Assert.Equal("v", taken["data"]!["k"]!.GetValue<string>());
         Assert.Equal("true", JsonObjectMeta.GetLabel(taken, "karmada.io/managed"));
     }
@@ -173,8 +164,8 @@ public sealed class ExecutionIntegrationTests : IAsyncLifetime
         await CreateWorkAsync("kept", [ConfigMap("kept", "kept")], preserveResourcesOnDeletion: true);
         await WaitForWorkAsync("kept", w => AppliedStatus(w) == ConditionStatus.True, "kept Applied");
         await _cp.DeleteAsync(WorkMeta.Resource, ExecutionSpace, "kept", cancellationToken: Ct);
-        await Eventually.UntilAsync(async () => await GetOrNullAsync(_cp, WorkMeta.Resource, ExecutionSpace, "kept") is null, Deadline, "Work kept gone", Ct);
-        var kept = await _memberClient.GetAsync(ConfigMaps, "default", "kept", Ct);
+        await Eventually.UntilAsync(async () => await _cp.GetOrNullAsync(WorkMeta.Resource, ExecutionSpace, "kept", Ct) is null, Deadline, "Work kept gone", Ct);
+        var kept = await MemberClient.GetAsync(ConfigMaps, "default", "kept", Ct);
         Assert.Null(JsonObjectMeta.GetLabel(kept, "karmada.io/managed"));
         Assert.Equal("web", JsonObjectMeta.GetLabel(kept, "app"));
         Assert.Null(kept["metadata"]!["annotations"]?["work.karmada.io/name"]);
@@ -196,18 +187,18 @@ public sealed class ExecutionIntegrationTests : IAsyncLifetime
             "paused reports suspended dispatching");
         Assert.Equal(WorkV1Alpha1.WorkConditionReasons.SuspendDispatching, work.Status.Conditions.Find(c => c.Type == WorkV1Alpha1.WorkConditionTypes.Dispatching)!.Reason);
         Assert.Null(Applied(work));
-        Assert.Null(await GetOrNullAsync(_memberClient, ConfigMaps, "default", "paused"));
+        Assert.Null(await MemberClient.GetOrNullAsync(ConfigMaps, "default", "paused", Ct));
 
         work.Spec.SuspendDispatching = false;
         await _cp.UpdateAsync(WorkMeta.Resource, ExecutionSpace, "paused", work, WorkMeta.TypeInfo, cancellationToken: Ct);
         await WaitForWorkAsync("paused", w => AppliedStatus(w) == ConditionStatus.True, "paused applied once resumed");
-        Assert.NotNull(await GetOrNullAsync(_memberClient, ConfigMaps, "default", "paused"));
+        Assert.NotNull(await MemberClient.GetOrNullAsync(ConfigMaps, "default", "paused", Ct));
 
         // Unjoin: the execution namespace and its Works go; the Ready member is cleaned on the way out.
         await _cp.DeleteAsync(ResourceRefs.Clusters, null, ClusterName, cancellationToken: Ct);
-        await Eventually.UntilAsync(async () => await GetOrNullAsync(_cp, ResourceRefs.Clusters, null, ClusterName) is null, Deadline, "Cluster gone", Ct);
-        Assert.Null(await GetOrNullAsync(_cp, WorkMeta.Resource, ExecutionSpace, "paused"));
-        Assert.Null(await GetOrNullAsync(_memberClient, ConfigMaps, "default", "paused"));
+        await Eventually.UntilAsync(async () => await _cp.GetOrNullAsync(ResourceRefs.Clusters, null, ClusterName, Ct) is null, Deadline, "Cluster gone", Ct);
+        Assert.Null(await _cp.GetOrNullAsync(WorkMeta.Resource, ExecutionSpace, "paused", Ct));
+        Assert.Null(await MemberClient.GetOrNullAsync(ConfigMaps, "default", "paused", Ct));
     }
 
     private static Condition? Applied(WorkV1Alpha1.Work work) =>
@@ -215,63 +206,11 @@ public sealed class ExecutionIntegrationTests : IAsyncLifetime
 
     private static ConditionStatus? AppliedStatus(WorkV1Alpha1.Work work) => Applied(work)?.Status;
 
-    private async Task CreateWorkAsync(string name, IEnumerable<JsonObject> manifests, bool preserveResourcesOnDeletion = false, bool suspendDispatching = false)
-    {
-        var work = new WorkV1Alpha1.Work
-        {
-            Metadata = new ObjectMeta { Name = name, Namespace = ExecutionSpace },
-            Spec = new WorkV1Alpha1.WorkSpec
-            {
-                PreserveResourcesOnDeletion = preserveResourcesOnDeletion ? true : null,
-                SuspendDispatching = suspendDispatching ? true : null,
-            },
-        };
-        foreach (var manifest in manifests)
-        {
-            // The marks the binding controller puts on every manifest.
-            manifest["metadata"]!["labels"]!["karmada.io/managed"] = "true";
-            manifest["metadata"]!["annotations"] = new JsonObject
-            {
-                ["work.karmada.io/namespace"] = ExecutionSpace,
-                ["work.karmada.io/name"] = name,
-                ["resourcetemplate.karmada.io/generation"] = "1",
-            };
-            work.Spec.Workload.Manifests.Add(manifest);
-        }
+    private Task<WorkV1Alpha1.Work> CreateWorkAsync(string name, IEnumerable<JsonObject> manifests, bool preserveResourcesOnDeletion = false, bool suspendDispatching = false) =>
+        _cp.CreateAsync(WorkMeta.Resource, ExecutionSpace, TestWorks.Create(ExecutionSpace, name, manifests, preserveResourcesOnDeletion, suspendDispatching), WorkMeta.TypeInfo, cancellationToken: Ct);
 
-        await _cp.CreateAsync(WorkMeta.Resource, ExecutionSpace, work, WorkMeta.TypeInfo, cancellationToken: Ct);
-    }
-
-    private async Task<WorkV1Alpha1.Work> WaitForWorkAsync(string name, Func<WorkV1Alpha1.Work, bool> condition, string because)
-    {
-        return await Eventually.ReadUntilAsync(
-            () => _cp.GetAsync(WorkMeta.Resource, ExecutionSpace, name, WorkMeta.TypeInfo, Ct),
-            condition,
-            last => Api.KarmadaJson.Serialize(last),
-            Deadline,
-            because,
-            Ct);
-    }
-
-    private async Task<JsonObject?> GetOrNullAsync(KubeApiClient client, ResourceRef resource, string? ns, string name)
-    {
-        try
-        {
-            return await client.GetAsync(resource, ns, name, Ct);
-        }
-        catch (ApiException ex) when (ex.IsNotFound())
-        {
-            return null;
-        }
-    }
-
-    private static JsonObject Deployment(string name, int replicas) => JsonNode.Parse("""
-        {"apiVersion":"apps/v1","kind":"Deployment",
-         "metadata":{"name":"__NAME__","namespace":"default","labels":{"app":"__NAME__"}},
-         "spec":{"replicas":__REPLICAS__,"selector":{"matchLabels":{"app":"__NAME__"}},
-                 "template":{"metadata":{"labels":{"app":"__NAME__"}},
-                             "spec":{"containers":[{"name":"app","image":"nginx","resources":{"requests":{"cpu":"100m","memory":"64Mi"}}}]}}}}
-        """.Replace("__NAME__", name, StringComparison.Ordinal).Replace("__REPLICAS__", replicas.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))!.AsObject();
+    private Task<WorkV1Alpha1.Work> WaitForWorkAsync(string name, Func<WorkV1Alpha1.Work, bool> condition, string because) =>
+        _cp.ReadUntilAsync(WorkMeta.Resource, ExecutionSpace, name, WorkMeta.TypeInfo, condition, Deadline, because, Ct);
 
     private static JsonObject ConfigMap(string name, string app) => JsonNode.Parse("""
         {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"__NAME__","namespace":"default","labels":{"app":"web","owner":"__APP__"}},"data":{"k":"v"}}

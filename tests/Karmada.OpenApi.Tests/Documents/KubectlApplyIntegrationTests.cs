@@ -87,24 +87,9 @@ public sealed class KubectlApplyIntegrationTests
     private static async Task<ProcessResult> ApplyAsync(string version, OpenApiTestServer server, string manifest)
     {
         using var directory = new TempDirectory("openapi-kubectl");
-        var kubeconfig = Path.Combine(directory.Path, "kubeconfig");
-        await File.WriteAllTextAsync(kubeconfig, $$"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: test
-              cluster:
-                server: "{{server.Url}}"
-            contexts:
-            - name: test
-              context:
-                cluster: test
-                namespace: default
-            current-context: test
-            """);
         var file = Path.Combine(directory.Path, "manifest.yaml");
         await File.WriteAllTextAsync(file, manifest);
-        var kubectl = new Kubectl(version, kubeconfig);
+        var kubectl = new Kubectl(version, await server.WriteKubeconfigAsync(directory.Path));
         return await kubectl.RunAsync(["apply", "-f", file], null, new Dictionary<string, string> { ["HOME"] = directory.Path }, TimeSpan.FromSeconds(60));
     }
 }

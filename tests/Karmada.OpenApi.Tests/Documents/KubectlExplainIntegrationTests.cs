@@ -68,22 +68,7 @@ public sealed class KubectlExplainIntegrationTests
     private static async Task<string> ExplainAsync(string version, string field, OpenApiTestServer server)
     {
         using var directory = new TempDirectory("openapi-kubectl");
-        var kubeconfig = Path.Combine(directory.Path, "kubeconfig");
-        await File.WriteAllTextAsync(kubeconfig, $$"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: test
-              cluster:
-                server: "{{server.Url}}"
-            contexts:
-            - name: test
-              context:
-                cluster: test
-                namespace: default
-            current-context: test
-            """);
-        var kubectl = new Kubectl(version, kubeconfig);
+        var kubectl = new Kubectl(version, await server.WriteKubeconfigAsync(directory.Path));
 
         var result = await kubectl.RunAsync(["explain", field], null, new Dictionary<string, string> { ["HOME"] = directory.Path }, TimeSpan.FromSeconds(60));
 

@@ -65,6 +65,27 @@ internal sealed class OpenApiTestServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Writes, in <paramref name="directory"/>, a kubeconfig for this server (plain HTTP, namespace <c>default</c>).</summary>
+    public async Task<string> WriteKubeconfigAsync(string directory)
+    {
+        var kubeconfig = Path.Combine(directory, "kubeconfig");
+        await File.WriteAllTextAsync(kubeconfig, $$"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: test
+              cluster:
+                server: "{{Url}}"
+            contexts:
+            - name: test
+              context:
+                cluster: test
+                namespace: default
+            current-context: test
+            """);
+        return kubeconfig;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

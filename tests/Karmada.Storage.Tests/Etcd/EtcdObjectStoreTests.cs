@@ -1,4 +1,5 @@
 using Karmada.Storage.Etcd;
+using Karmada.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Karmada.Storage.Tests.Etcd;

@@ -1,3 +1,5 @@
+using Karmada.Testing;
+
 namespace Karmada.Storage.Tests.Etcd;
 
 /// <summary>One etcd shared by a test class; tests keep apart by using their own key prefixes.</summary>
