@@ -51,6 +51,12 @@ public sealed class ControllerManagerOptions
     /// <summary><c>--concurrent-dependent-resource-syncs</c>: the dependencies distributor's workers. Null: <see cref="Workers"/>.</summary>
     public int? ConcurrentDependentResourceSyncs { get; set; }
 
+    /// <summary>
+    /// How long the workStatus controller collects a Work's member status changes before writing them (ours, not an
+    /// upstream flag; zero writes each change at once). Default <see cref="Execution.WorkStatusController.StatusWriteInterval"/>.
+    /// </summary>
+    public TimeSpan WorkStatusWriteInterval { get; set; } = Execution.WorkStatusController.StatusWriteInterval;
+
     /// <summary>The workers of a controller: its own <c>--concurrent-*-syncs</c> setting, else <see cref="Workers"/>.</summary>
     public int WorkersFor(int? concurrentSyncs) => concurrentSyncs ?? Workers;
 
@@ -70,6 +76,11 @@ public sealed class ControllerManagerOptions
         if (ClusterMonitorPeriod <= TimeSpan.Zero || ClusterMonitorGracePeriod <= TimeSpan.Zero || ClusterStartupGracePeriod <= TimeSpan.Zero)
         {
             throw new ArgumentException("--cluster-monitor-period, --cluster-monitor-grace-period and --cluster-startup-grace-period must be positive.");
+        }
+
+        if (WorkStatusWriteInterval < TimeSpan.Zero)
+        {
+            throw new ArgumentException("The Work status write interval must not be negative.");
         }
 
         if (ClusterApiTimeout <= TimeSpan.Zero || Workers <= 0)

@@ -88,17 +88,19 @@ public sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
                 return;
             }
 
-            WorkQueueMetrics.Adds.Add(1, _nameTag);
-            WorkQueueMetrics.Depth.Add(1, _nameTag);
             _addedAt.TryAdd(key, _timeProvider.GetTimestamp());
-            if (_processing.Contains(key))
-            {
-                // Parked: Done() re-queues it once the current run ends.
-                return;
-            }
 
-            _ready.Writer.TryWrite(key);
+            // Parked while being processed: Done() re-queues it once the current run ends.
+            if (!_processing.Contains(key))
+            {
+                _ready.Writer.TryWrite(key);
+            }
         }
+
+        // Instruments are recorded outside the lock: a listener's callback runs inline, and every informer event
+        // handler and worker of the queue contends for the lock.
+        WorkQueueMetrics.Adds.Add(1, _nameTag);
+        WorkQueueMetrics.Depth.Add(1, _nameTag);
     }
 
     /// <summary>
@@ -117,17 +119,20 @@ public sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
             throw new OperationCanceledException($"Work queue {Name} is shut down.", ex);
         }
 
+        var now = _timeProvider.GetTimestamp();
+        long? addedAt;
         lock (_gate)
         {
             _dirty.Remove(key);
             _processing.Add(key);
-            var now = _timeProvider.GetTimestamp();
             _startedAt[key] = now;
-            WorkQueueMetrics.Depth.Add(-1, _nameTag);
-            if (_addedAt.Remove(key, out var addedAt))
-            {
-                WorkQueueMetrics.QueueDuration.Record(_timeProvider.GetElapsedTime(addedAt, now).TotalSeconds, _nameTag);
-            }
+            addedAt = _addedAt.Remove(key, out var added) ? added : null;
+        }
+
+        WorkQueueMetrics.Depth.Add(-1, _nameTag);
+        if (addedAt is { } since)
+        {
+            WorkQueueMetrics.QueueDuration.Record(_timeProvider.GetElapsedTime(since, now).TotalSeconds, _nameTag);
         }
 
         return key;
@@ -136,6 +141,7 @@ public sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
     /// <summary>Ends processing of a key; if it was added meanwhile, it becomes ready again.</summary>
     public void Done(TKey key)
     {
+        long? startedAt;
         lock (_gate)
         {
             if (!_processing.Remove(key))
@@ -143,31 +149,28 @@ public sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
                 return;
             }
 
-            if (_startedAt.Remove(key, out var startedAt))
-            {
-                WorkQueueMetrics.WorkDuration.Record(_timeProvider.GetElapsedTime(startedAt).TotalSeconds, _nameTag);
-            }
-
+            startedAt = _startedAt.Remove(key, out var started) ? started : null;
             if (_dirty.Contains(key) && !_shutDown)
             {
                 _ready.Writer.TryWrite(key);
             }
+        }
+
+        if (startedAt is { } since)
+        {
+            WorkQueueMetrics.WorkDuration.Record(_timeProvider.GetElapsedTime(since).TotalSeconds, _nameTag);
         }
     }
 
     /// <summary>Adds a key once <paramref name="delay"/> has passed; a zero or negative delay adds it now.</summary>
     public void AddAfter(TKey key, TimeSpan delay)
     {
-        lock (_gate)
+        if (IsShutDown)
         {
-            if (_shutDown)
-            {
-                return;
-            }
-
-            WorkQueueMetrics.Retries.Add(1, _nameTag);
+            return;
         }
 
+        WorkQueueMetrics.Retries.Add(1, _nameTag);
         if (delay <= TimeSpan.Zero)
         {
             Add(key);
@@ -176,6 +179,11 @@ public sealed class WorkQueue<TKey> : IDisposable where TKey : notnull
 
         lock (_gate)
         {
+            if (_shutDown)
+            {
+                return;
+            }
+
             var readyAt = _timeProvider.GetUtcNow() + delay;
             if (_waitingUntil.TryGetValue(key, out var existing) && existing <= readyAt)
             {

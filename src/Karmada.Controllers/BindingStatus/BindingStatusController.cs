@@ -2,6 +2,7 @@ using Karmada.Api;
 using Karmada.Client;
 using Karmada.Client.Controllers;
 using Karmada.Client.Informers;
+using Karmada.Controllers.Runtime;
 using Microsoft.Extensions.Logging;
 using WorkV1Alpha1 = Karmada.Api.Work.V1Alpha1;
 

@@ -54,7 +54,7 @@ public static class ExecutionControllerFactory
             targets,
             services.GetRequiredService<MemberClusterInformers>(),
             watches,
-            new ManifestResourceResolver(),
+            ResolverOf(services),
             applied,
             InterpreterOf(services, time),
             time,
@@ -79,9 +79,11 @@ public static class ExecutionControllerFactory
             targets,
             services.GetRequiredService<MemberClusterInformers>(),
             watches,
-            new ManifestResourceResolver(),
+            ResolverOf(services),
             InterpreterOf(services, time),
-            loggers.CreateLogger<WorkStatusController>());
+            time,
+            loggers.CreateLogger<WorkStatusController>(),
+            options.WorkStatusWriteInterval);
         return new WorkReconcilerHostedService(WorkStatusController.Name, controller, queue, works, clusters, watches, options.WorkersFor(options.ConcurrentWorkSyncs), time, loggers);
     }
 
@@ -96,6 +98,15 @@ public static class ExecutionControllerFactory
     }
 
     private static readonly ConditionalWeakTable<IServiceProvider, AppliedVersionRecords> SharedRecords = [];
+
+    /// <summary>The process's one resolver, shared by the execution and workStatus controllers (one discovery request per member and kind).</summary>
+    public static ManifestResourceResolver ResolverOf(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetService<ManifestResourceResolver>() ?? SharedResolvers.GetValue(services, _ => new ManifestResourceResolver());
+    }
+
+    private static readonly ConditionalWeakTable<IServiceProvider, ManifestResourceResolver> SharedResolvers = [];
 
     private static IResourceInterpreter InterpreterOf(IServiceProvider services, TimeProvider time) =>
         services.GetService<IResourceInterpreter>() ?? ResourceInterpreter.CreateDefault(time);

@@ -7,20 +7,57 @@ namespace Karmada.Controllers.Execution;
 /// <summary>
 /// Maps a manifest's apiVersion and kind to the member's REST resource (plural, scope) through the member's discovery
 /// document of that group/version (upstream's per-cluster RESTMapper). Answers are cached per cluster; a kind the
-/// member does not serve is asked again next time, since a CRD may be installed meanwhile.
+/// member does not serve is asked again next time, since a CRD may be installed meanwhile. One resolver serves the
+/// execution and workStatus controllers of a process, and concurrent first lookups of a kind share one discovery
+/// request: both controllers meet a new member's first Work at the same moment, and each asked the member once.
 /// </summary>
 public sealed class ManifestResourceResolver
 {
     private readonly ConcurrentDictionary<(string Cluster, string ApiVersion, string Kind), ResourceRef> _cache = new();
+    private readonly ConcurrentDictionary<(string Cluster, string ApiVersion, string Kind), Task<ResourceRef>> _inFlight = new();
 
     public async Task<ResourceRef> ResolveAsync(string cluster, KubeApiClient member, string apiVersion, string kind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
-        if (_cache.TryGetValue((cluster, apiVersion, kind), out var cached))
+        var key = (cluster, apiVersion, kind);
+        if (_cache.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
+        var mine = new TaskCompletionSource<ResourceRef>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lookup = _inFlight.GetOrAdd(key, mine.Task);
+        if (lookup == mine.Task)
+        {
+            // Not bound to this caller's token: others may wait on the same lookup (the member client's request
+            // timeout bounds it).
+            _ = LookupAsync(key, member, mine);
+        }
+
+        return await lookup.WaitAsync(cancellationToken);
+    }
+
+    private async Task LookupAsync((string Cluster, string ApiVersion, string Kind) key, KubeApiClient member, TaskCompletionSource<ResourceRef> result)
+    {
+        try
+        {
+            result.SetResult(await DiscoverAsync(key, member));
+        }
+        catch (Exception ex)
+        {
+            result.SetException(ex);
+        }
+        finally
+        {
+            // Answered (and cached) or failed: the next caller asks again.
+            _inFlight.TryRemove(KeyValuePair.Create(key, result.Task));
+        }
+    }
+
+    private async Task<ResourceRef> DiscoverAsync((string Cluster, string ApiVersion, string Kind) key, KubeApiClient member)
+    {
+        var (cluster, apiVersion, kind) = key;
+        var cancellationToken = CancellationToken.None;
         var noMatch = $"no matches for kind \"{kind}\" in version \"{apiVersion}\"";
         if (apiVersion.Length == 0 || kind.Length == 0)
         {

@@ -3,6 +3,7 @@ using Karmada.Client;
 using Karmada.Client.Controllers;
 using Karmada.Client.Informers;
 using Karmada.Controllers.Members;
+using Karmada.Controllers.Runtime;
 using Karmada.Interpreter;
 using Microsoft.Extensions.Logging;
 using ClusterV1Alpha1 = Karmada.Api.Cluster.V1Alpha1;
@@ -15,11 +16,22 @@ namespace Karmada.Controllers.Execution;
 /// member objects the Works of served clusters (<see cref="IExecutionClusters"/>) put there (member informers started lazily per resource) and writes
 /// <c>Work.status.manifestStatuses</c> — identifier, reflected status and health of each manifest's member object —
 /// when it changed. Member events find their Work through the <c>work.karmada.io/{namespace,name}</c> annotations.
+/// A member object reports its rollout in several status writes within a second or two; the changes of one Work are
+/// folded into one write per <see cref="StatusWriteInterval"/> (<see cref="StatusWritePacing"/>), which cut the
+/// Work status writes, and the binding status syncs they trigger, from one per member status step.
 /// </summary>
 public sealed partial class WorkStatusController : IReconciler<ObjectKey>
 {
     /// <summary>The controller's name in <c>--controllers</c> (upstream's flag name).</summary>
     public const string Name = "workStatus";
+
+    /// <summary>
+    /// How long a Work's status changes are collected before they are written (the most a status lags): as the binding
+    /// status controllers', so a member rollout's steps (created, counted, ready, rollout complete) mostly land in one write.
+    /// </summary>
+    public static readonly TimeSpan StatusWriteInterval = StatusWritePacing.DefaultInterval;
+
+    private static readonly TimeSpan PendingRetry = TimeSpan.FromMilliseconds(500);
 
     private readonly KubeApiClient _client;
     private readonly SharedInformer<WorkV1Alpha1.Work> _works;
@@ -29,6 +41,7 @@ public sealed partial class WorkStatusController : IReconciler<ObjectKey>
     private readonly MemberObjectWatches _memberWatches;
     private readonly ManifestResourceResolver _resolver;
     private readonly IResourceInterpreter _interpreter;
+    private readonly StatusWritePacing _pacing;
     private readonly ILogger _logger;
 
     public WorkStatusController(
@@ -40,7 +53,9 @@ public sealed partial class WorkStatusController : IReconciler<ObjectKey>
         MemberObjectWatches memberWatches,
         ManifestResourceResolver resolver,
         IResourceInterpreter interpreter,
-        ILogger<WorkStatusController> logger)
+        TimeProvider timeProvider,
+        ILogger<WorkStatusController> logger,
+        TimeSpan? statusWriteInterval = null)
     {
         _client = client;
         _works = works;
@@ -50,6 +65,7 @@ public sealed partial class WorkStatusController : IReconciler<ObjectKey>
         _memberWatches = memberWatches;
         _resolver = resolver;
         _interpreter = interpreter;
+        _pacing = new StatusWritePacing(statusWriteInterval ?? StatusWriteInterval, timeProvider);
         _logger = logger;
     }
 
@@ -89,6 +105,7 @@ public sealed partial class WorkStatusController : IReconciler<ObjectKey>
         var clusterName = Api.WellKnown.ReservedNamespaces.ClusterOfExecutionSpace(key.Namespace);
         if (work is null || work.Metadata.DeletionTimestamp is not null || clusterName is null)
         {
+            _pacing.Forget(key);
             return ReconcileResult.Done;
         }
 
@@ -135,7 +152,17 @@ public sealed partial class WorkStatusController : IReconciler<ObjectKey>
             }
         }
 
-        if (!WorkStatusPatch.SameStatuses(work.Status.ManifestStatuses, statuses))
+        if (WorkStatusPatch.SameStatuses(work.Status.ManifestStatuses, statuses))
+        {
+            // Nothing to write: the next change opens a fresh window.
+            _pacing.Forget(key);
+        }
+        else if (_pacing.WaitBeforeSync(key) is { } wait)
+        {
+            // Collected now, written at the end of the window with whatever the member says then.
+            return ReconcileResult.After(wait);
+        }
+        else
         {
             // Only the field this controller owns: a full status update conflicted with the execution controller's
             // condition writes (see WorkStatusPatch).
@@ -144,7 +171,7 @@ public sealed partial class WorkStatusController : IReconciler<ObjectKey>
         }
 
         // A member informer still listing: look again shortly (its events also bring the Work back).
-        return pending ? new ReconcileResult(TimeSpan.FromMilliseconds(500)) : ReconcileResult.Done;
+        return pending ? new ReconcileResult(PendingRetry) : ReconcileResult.Done;
     }
 
     // Event ids 4650-4699: work status controller. Next free id: 4651.

@@ -1,5 +1,5 @@
 using Karmada.Client;
-using Karmada.Controllers.BindingStatus;
+using Karmada.Controllers.Runtime;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Karmada.Controllers.Tests.BindingStatus;

@@ -1,15 +1,16 @@
 using System.Collections.Concurrent;
 using Karmada.Client;
 
-namespace Karmada.Controllers.BindingStatus;
+namespace Karmada.Controllers.Runtime;
 
 /// <summary>
-/// Debounces a binding's status sync: the first event after a quiet spell opens a window, events inside it only wait,
-/// and one reconcile at its end writes whatever the Works say then. A Deployment rolling out on several members
-/// changes its Works' status many times within a second or two (each Work created, applied, then each member's
-/// rollout reported step by step); synced one by one, each change cost a binding status write and a template status
-/// write, and a watch event to every informer of both. Level-triggered: nothing is lost, only intermediate states are
-/// skipped, and a status lags its Works by at most the interval.
+/// Debounces an object's status writes: the first change after a quiet spell opens a window, changes inside it only
+/// wait, and one reconcile at its end writes whatever the sources say then. A Deployment rolling out on several
+/// members changes its member objects' status, and so its Works' and its binding's, many times within a second or two
+/// (each Work created, applied, then each member's rollout reported step by step); written one by one, each change
+/// cost an API write and a watch event to every informer of the object. Level-triggered: nothing is lost, only
+/// intermediate states are skipped, and a status lags its sources by at most the interval. Used per Work by the
+/// workStatus controller and per binding by the binding status controllers.
 /// </summary>
 public sealed class StatusWritePacing
 {
@@ -29,7 +30,7 @@ public sealed class StatusWritePacing
     }
 
     /// <summary>
-    /// How long the binding's sync must wait: the rest of its open window (opening one if there is none), or null
+    /// How long the object's sync must wait: the rest of its open window (opening one if there is none), or null
     /// when its window has closed and the sync may run now.
     /// </summary>
     public TimeSpan? WaitBeforeSync(ObjectKey key)
@@ -50,6 +51,6 @@ public sealed class StatusWritePacing
         return _interval - elapsed;
     }
 
-    /// <summary>Forgets a binding that is gone.</summary>
+    /// <summary>Forgets an object that is gone or has nothing to write (its next change opens a fresh window).</summary>
     public void Forget(ObjectKey key) => _windows.TryRemove(key, out _);
 }

@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using Karmada.Cli;
+using Karmada.Client;
+using Karmada.Controllers.Cluster;
+using Karmada.Controllers.Execution;
+using Karmada.Controllers.Runtime;
+using Karmada.Controllers.Status;
+using Karmada.Interpreter;
+using Karmada.Testing;
+using Karmada.Testing.ControlPlane;
+
+namespace Karmada.Controllers.Tests.Execution;
+
+/// <summary>
+/// The workStatus controller folds a member object's rollout steps into few Work status writes
+/// (<see cref="ControllerManagerOptions.WorkStatusWriteInterval"/>), against a real control plane and simulated member.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class WorkStatusPacingIntegrationTests : IAsyncLifetime
+{
+    private const string ClusterName = "member1";
+    private const string ExecutionSpace = "karmada-es-member1";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(8);
+    private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", true);
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
+    private InProcessControlPlane _controlPlane = null!;
+    private InProcessMember _member = null!;
+
+    private CancellationToken Ct => _timeout.Token;
+
+    public async Task InitializeAsync()
+    {
+        _controlPlane = await InProcessControlPlane.StartAsync(
+            new InProcessControlPlaneOptions
+            {
+                DirectoryPrefix = "cp-workstatus-pacing",
+                ConfigureServices = services => services.AddKarmadaControllers(new ControllerManagerOptions
+                {
+                    Controllers = [ClusterController.Name, ClusterStatusController.Name, ExecutionController.Name, WorkStatusController.Name],
+                    ClusterStatusUpdateFrequency = TimeSpan.FromMilliseconds(300),
+                    ClusterSuccessThreshold = TimeSpan.Zero,
+                    ClusterApiTimeout = TimeSpan.FromSeconds(5),
+                    WorkStatusWriteInterval = WriteInterval,
+                }),
+            },
+            Ct);
+        _member = await InProcessMember.StartAsync(ClusterName, Ct);
+        await ClusterJoiner.JoinAsync(_controlPlane.Client, ClusterName, _member.Configuration, _member.Client, Ct);
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                var cluster = await _controlPlane.Client.GetAsync(ResourceRefs.Clusters, null, ClusterName, ClusterMeta.TypeInfo, Ct);
+                return WorkReconcilerHostedService.IsReady(cluster) && await _controlPlane.Client.GetOrNullAsync(ResourceRef.Namespaces, null, ExecutionSpace, Ct) is not null;
+            },
+            Deadline,
+            "member1 Ready with its execution namespace",
+            Ct);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _controlPlane.DisposeAsync();
+        await _member.DisposeAsync();
+        _timeout.Dispose();
+    }
+
+    [Fact]
+    public async Task MemberRolloutSteps_AreFoldedIntoFewWorkStatusWrites()
+    {
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var memberStates = WatchReflectedMemberStatesAsync("web", watching.Token);
+        var statusWrites = WatchManifestStatusWritesAsync("web", watching.Token);
+
+        await _controlPlane.Client.CreateAsync(WorkMeta.Resource, ExecutionSpace, TestWorks.Create(ExecutionSpace, "web", [TestWorkloads.Deployment("web", 3)]), WorkMeta.TypeInfo, cancellationToken: Ct);
+        await _controlPlane.Client.ReadUntilAsync(
+            WorkMeta.Resource,
+            ExecutionSpace,
+            "web",
+            WorkMeta.TypeInfo,
+            w => w.Status.ManifestStatuses.Count == 1 && w.Status.ManifestStatuses[0].Status?["availableReplicas"]?.GetValue<int>() == 3,
+            Deadline,
+            "web reports the whole rollout",
+            Ct);
+        await watching.CancelAsync();
+
+        // The member went through several reflected states (created, replicas counted, pods ready one by one); the
+        // Work took the first from the execution controller's create and the rest in one write per window.
+        var states = await memberStates;
+        var writes = await statusWrites;
+        Assert.True(states >= 3, $"the member Deployment reported {states} reflected states");
+        Assert.True(writes <= 2, $"{writes} Work status writes for {states} member states");
+    }
+
+    private async Task<int> WatchReflectedMemberStatesAsync(string name, CancellationToken cancellationToken)
+    {
+        var interpreter = ResourceInterpreter.CreateDefault();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var change in _member.Client.WatchAsync(Deployments, "default", new WatchOptions { FieldSelector = $"metadata.name={name}" }, cancellationToken))
+            {
+                if (change.Type != WatchEventType.Bookmark && ManifestStatusBuilder.Build(0, Deployments, change.Object, interpreter).Status is { } reflected)
+                {
+                    seen.Add(reflected.ToJsonString());
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return seen.Count;
+    }
+
+    private async Task<int> WatchManifestStatusWritesAsync(string name, CancellationToken cancellationToken)
+    {
+        var writes = 0;
+        string? last = null;
+        try
+        {
+            await foreach (var change in _controlPlane.Client.WatchAsync(WorkMeta.Resource, ExecutionSpace, WorkMeta.TypeInfo, new WatchOptions { FieldSelector = $"metadata.name={name}" }, cancellationToken))
+            {
+                if (change.Type == WatchEventType.Bookmark)
+                {
+                    continue;
+                }
+
+                var statuses = new JsonArray([.. change.Object.Status.ManifestStatuses.Select(s => s.Status?.DeepClone())]).ToJsonString();
+                if (change.Object.Status.ManifestStatuses.Count > 0 && statuses != last && change.Object.Status.ManifestStatuses.Exists(s => s.Status is not null))
+                {
+                    writes++;
+                }
+
+                last = statuses;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return writes;
+    }
+}
