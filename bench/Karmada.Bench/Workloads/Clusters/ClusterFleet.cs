@@ -191,8 +191,9 @@ public sealed class ClusterFleet : IAsyncDisposable
         return (n, LatencySummary.FromTicks(ticks, n), Stopwatch.GetElapsedTime(begin, last));
     }
 
-    // An overloaded member can drop a connection mid-join (a 1,000-member fleet on two cores): run the join again, as
-    // a user would; a retry that finds the Cluster created by the failed attempt counts as joined.
+    // An overloaded member can drop a connection mid-join, or not accept one within the connect timeout (surfacing as
+    // a TaskCanceledException; a 1,000-member fleet on two cores): run the join again, as a user would; a retry that
+    // finds the Cluster created by the failed attempt counts as joined.
     private async Task JoinWithRetryAsync(MemberCluster member, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -208,7 +209,8 @@ public sealed class ClusterFleet : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception ex) when (attempt < JoinAttempts && ex is HttpRequestException or IOException or TimeoutException or ApiException)
+            catch (Exception ex) when (attempt < JoinAttempts && !cancellationToken.IsCancellationRequested
+                && ex is HttpRequestException or IOException or TimeoutException or ApiException or TaskCanceledException)
             {
                 await Console.Error.WriteLineAsync($"[clusters] join of {member.Name} failed ({ex.Message}); retrying");
             }

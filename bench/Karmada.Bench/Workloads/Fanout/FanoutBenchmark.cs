@@ -19,6 +19,8 @@ public static class FanoutBenchmark
     private const string Namespace = "fanout";
     private const string RawNamespace = "fanout-raw";
     private const string AppName = "fanout-app";
+    private const int RawClients = 16;
+    private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(3);
     private static readonly ResourceRef PropagationPolicies = new("policy.karmada.io", "v1alpha1", "propagationpolicies", Namespaced: true);
 
     public static async Task<FanoutReport> RunAsync(FanoutBenchSettings settings, CancellationToken cancellationToken)
@@ -45,8 +47,13 @@ public static class FanoutBenchmark
 
             Progress("baseline: the Deployment created directly in every member");
             await LoadRunner.RunAsync("namespaces", clients.Count, 16, async (_, i, ct) => await clients[i].CreateAsync(ResourceRef.Namespaces, NamespaceObject(RawNamespace), cancellationToken: ct), cancellationToken);
-            var raw = await LoadRunner.RunAsync("raw", clients.Count, 16, async (_, i, ct) => await clients[i].CreateAsync(PropagationBenchObjects.Deployments, Deployment(RawNamespace, settings.Replicas), cancellationToken: ct), cancellationToken);
+            using var stats = new ControllerStats();
+            var rawCost = PhaseCost.Start(clients.Count);
+            var raw = await LoadRunner.RunAsync("raw", clients.Count, RawClients, async (_, i, ct) => await clients[i].CreateAsync(PropagationBenchObjects.Deployments, Deployment(RawNamespace, settings.Replicas), cancellationToken: ct), cancellationToken);
             report.RawToAll = raw.Elapsed;
+            report.RawLatency = raw.Latency;
+            report.Raw = rawCost.Stop();
+            report.RawControllers = MemberLinesFolding.Fold(stats.Describe());
 
             Progress($"namespace {Namespace} on the control plane, waiting for it in every member");
             await fleet.ControlPlane.CreateAsync(ResourceRef.Namespaces, NamespaceObject(Namespace), cancellationToken: cancellationToken);
@@ -55,10 +62,15 @@ public static class FanoutBenchmark
             watchers.AddRange(clients.Select(c => ArrivalWatcher.Start(c, PropagationBenchObjects.Deployments)));
             await fleet.ControlPlane.CreateAsync(PropagationPolicies, Policy(), cancellationToken: cancellationToken);
 
-            // Give the watches time to be established (they list first), so arrivals are seen when they happen.
+            // Give the watches time to be established (they list first), so arrivals are seen when they happen; then
+            // measure what the process burns doing nothing, the floor under both the baseline and the fan-out.
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            var idle = PhaseCost.Start(clients.Count);
+            await Task.Delay(IdleWindow, cancellationToken);
+            report.IdleCores = idle.Stop().Cores;
             Progress("fan-out: one Duplicated Deployment to every member");
-            var probe = ResourceProbe.Take();
+            stats.Reset();
+            var fanout = PhaseCost.Start(clients.Count);
             var sent = Stopwatch.GetTimestamp();
             await fleet.ControlPlane.CreateAsync(PropagationBenchObjects.Deployments, Deployment(Namespace, settings.Replicas), cancellationToken: cancellationToken);
             var deadline = sent + (Stopwatch.Frequency * Math.Max(120, settings.Members / 5));
@@ -82,7 +94,10 @@ public static class FanoutBenchmark
             report.Arrived = n;
             report.Arrival = LatencySummary.FromTicks(ticks, n);
             report.ToAll = Stopwatch.GetElapsedTime(sent, last);
-            report.Cores = ResourceProbe.Take().Since(probe).Cpu.TotalSeconds / Math.Max(0.001, Stopwatch.GetElapsedTime(sent).TotalSeconds);
+            report.Fanout = fanout.Stop();
+            report.FanoutControllers = MemberLinesFolding.Fold(stats.Describe());
+            report.Cores = report.Fanout.Cores;
+            report.ThreadPoolThreads = ThreadPool.ThreadCount;
             report.RssBytes = await ResourceProbe.SettledRssBytesAsync(cancellationToken);
         }
         finally

@@ -19,6 +19,7 @@ public sealed class FanoutWorkload : IWorkload
         "--replicas N          replicas of the Deployment in each member (default 1)",
         "--join-rate N         joins per second while setting up (default 20)",
         "--backend sqlite|memory  control-plane storage (default sqlite)",
+        "(run with DOTNET_GCgen0size=0x8000000: every member shares this process's heap; see docs/benchmarks.md)",
     ];
 
     public async Task<int> RunAsync(BenchArguments arguments, CancellationToken cancellationToken)
@@ -52,8 +53,11 @@ public sealed class FanoutWorkload : IWorkload
         var text = new StringBuilder();
         text.AppendLine(null, $"== fanout (scale {arguments.Scale.ToString().ToLowerInvariant()}, {settings.Members} members x {settings.NodesPerMember} nodes, {settings.Replicas} replica(s), {settings.Backend.ToString().ToLowerInvariant()}, {Environment.ProcessorCount} cores)");
         text.AppendLine(null, $"joined {r.JoinedReady}/{settings.Members} Ready; join -> Ready p50 {r.JoinToReady.P50:F0} ms, p99 {r.JoinToReady.P99:F0} ms");
-        text.AppendLine(null, $"baseline: bench creates the Deployment directly in all {settings.Members} members (16 clients): {r.RawToAll.TotalSeconds:F2} s");
-        text.AppendLine(null, $"fan-out: template create -> Deployment in {r.Arrived}/{settings.Members} members: secondsToAll {r.ToAll.TotalSeconds:F2} s (arrival p50 {r.Arrival.P50:F0} ms, p90 {r.Arrival.P90:F0} ms, p99 {r.Arrival.P99:F0} ms), {r.Cores:F2} cores; RSS {r.RssBytes / (1024.0 * 1024):F0} MiB");
+        text.AppendLine(null, $"idle: {r.IdleCores:F2} cores with nothing to do");
+        text.AppendLine(null, $"baseline: bench creates the Deployment directly in all {settings.Members} members (16 clients): {r.RawToAll.TotalSeconds:F2} s (create p50 {r.RawLatency.P50:F0} ms, p99 {r.RawLatency.P99:F0} ms); {r.Raw.Describe()}");
+        text.AppendLine(null, $"fan-out: template create -> Deployment in {r.Arrived}/{settings.Members} members: secondsToAll {r.ToAll.TotalSeconds:F2} s (arrival p50 {r.Arrival.P50:F0} ms, p90 {r.Arrival.P90:F0} ms, p99 {r.Arrival.P99:F0} ms); {r.Fanout.Describe()}; {r.ThreadPoolThreads} pool threads; RSS {r.RssBytes / (1024.0 * 1024):F0} MiB");
+        text.AppendLine("controllers and clients during the baseline:").Append(r.RawControllers);
+        text.AppendLine("controllers and clients during the fan-out:").Append(r.FanoutControllers);
         Console.WriteLine(text.ToString());
         if (arguments.Json)
         {
@@ -66,12 +70,21 @@ public sealed class FanoutWorkload : IWorkload
                 json.WriteString("backend", settings.Backend.ToString().ToLowerInvariant());
                 json.WriteNumber("joinedReady", r.JoinedReady);
                 json.WriteNumber("joinToReadyP99Ms", Math.Round(r.JoinToReady.P99, 2));
+                json.WriteNumber("idleCores", Math.Round(r.IdleCores, 3));
                 json.WriteNumber("rawSecondsToAll", Math.Round(r.RawToAll.TotalSeconds, 3));
+                json.WriteNumber("rawCreateP50Ms", Math.Round(r.RawLatency.P50, 2));
+                json.WriteNumber("rawCores", Math.Round(r.Raw.Cores, 3));
+                json.WriteNumber("rawCpuMsPerMember", Math.Round(r.Raw.CpuMsPerMember, 2));
                 json.WriteNumber("arrived", r.Arrived);
                 json.WriteNumber("secondsToAll", Math.Round(r.ToAll.TotalSeconds, 3));
                 json.WriteNumber("arrivalP50Ms", Math.Round(r.Arrival.P50, 2));
                 json.WriteNumber("arrivalP99Ms", Math.Round(r.Arrival.P99, 2));
                 json.WriteNumber("cores", Math.Round(r.Cores, 3));
+                json.WriteNumber("fanoutCpuMsPerMember", Math.Round(r.Fanout.CpuMsPerMember, 2));
+                json.WriteNumber("fanoutAllocatedKiBPerMember", Math.Round(r.Fanout.AllocatedKiBPerMember, 1));
+                json.WriteNumber("fanoutGen2", r.Fanout.Resources.Gen2);
+                json.WriteNumber("fanoutGcPauseMs", Math.Round(r.Fanout.GcPause.TotalMilliseconds, 1));
+                json.WriteNumber("threadPoolThreads", r.ThreadPoolThreads);
                 json.WriteNumber("rssMiB", Math.Round(r.RssBytes / (1024.0 * 1024), 1));
                 json.WriteEndObject();
             }
