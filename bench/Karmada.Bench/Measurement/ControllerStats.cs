@@ -58,7 +58,9 @@ public sealed class ControllerStats : IDisposable
             text.AppendLine(null, $"  reconciles {controller,-28} {string.Join(' ', results)}");
         }
 
-        foreach (var (queue, wait) in _queueWaits.OrderBy(q => q.Key, StringComparer.Ordinal))
+        // ToArray is the dictionary's own locked snapshot; LINQ's copy of a live ConcurrentDictionary can throw when a
+        // queue (a member joining late) is added while it copies.
+        foreach (var (queue, wait) in _queueWaits.ToArray().OrderBy(q => q.Key, StringComparer.Ordinal))
         {
             var work = _work.TryGetValue(queue, out var w) ? string.Create(CultureInfo.InvariantCulture, $" work mean={w.MeanMs:F1}ms max={w.MaxMs:F0}ms") : string.Empty;
             text.AppendLine(CultureInfo.InvariantCulture, $"  queue {queue,-33} taken={wait.Count} wait mean={wait.MeanMs:F1}ms max={wait.MaxMs:F0}ms{work} retries={_retries.GetValueOrDefault(queue)}");

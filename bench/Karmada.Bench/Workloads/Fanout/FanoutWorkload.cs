@@ -19,7 +19,7 @@ public sealed class FanoutWorkload : IWorkload
         "--replicas N          replicas of the Deployment in each member (default 1)",
         "--join-rate N         joins per second while setting up (default 20)",
         "--backend sqlite|memory  control-plane storage (default sqlite)",
-        "(run with DOTNET_GCgen0size=0x8000000: every member shares this process's heap; see docs/benchmarks.md)",
+        "(every member shares this process's heap; the bench runs with Server GC, see docs/benchmarks.md)",
     ];
 
     public async Task<int> RunAsync(BenchArguments arguments, CancellationToken cancellationToken)
