@@ -20,7 +20,7 @@ internal static class CreatedFields
     {
         var root = new Node();
         var walker = new Walker(scope);
-        walker.Walk(root, isRoot: true, new Slot(true, new JsonObject()), new Slot(true, created), meta);
+        walker.Walk(root, isRoot: true, new FieldSlot(true, new JsonObject()), new FieldSlot(true, created), meta);
         foreach (var path in systemFields)
         {
             root.Find(path)?.Unmark();
@@ -29,19 +29,17 @@ internal static class CreatedFields
         return root.Emit(includeSelf: false) is { Count: > 0 } fields ? fields : null;
     }
 
-    private readonly record struct Slot(bool Present, JsonNode? Value);
-
     // The comparison walk of StructuredComparer.Walker, recording changed paths as marks in a trie of nodes.
     private sealed class Walker(ManagedFieldsScope scope)
     {
-        public void Walk(Node node, bool isRoot, Slot lhs, Slot rhs, PatchMeta meta)
+        public void Walk(Node node, bool isRoot, FieldSlot lhs, FieldSlot rhs, PatchMeta meta)
         {
             if (!lhs.Present && !rhs.Present)
             {
                 return;
             }
 
-            if (IsObjectPair(lhs.Value, rhs.Value) && !meta.IsAtomic && meta.Kind is not (PatchMetaKind.Scalar or PatchMetaKind.List))
+            if (FieldSlot.IsObjectPair(lhs.Value, rhs.Value) && !meta.IsAtomic && meta.Kind is not (PatchMetaKind.Scalar or PatchMetaKind.List))
             {
                 var left = lhs.Value as JsonObject;
                 var right = rhs.Value as JsonObject;
@@ -60,7 +58,7 @@ internal static class CreatedFields
                 return;
             }
 
-            if (IsArrayPair(lhs.Value, rhs.Value) && !meta.IsAtomicList)
+            if (FieldSlot.IsArrayPair(lhs.Value, rhs.Value) && !meta.IsAtomicList)
             {
                 var right = rhs.Value as JsonArray;
                 if (((lhs.Value as JsonArray)?.Count ?? 0) == 0 && (right?.Count ?? 0) == 0)
@@ -76,7 +74,7 @@ internal static class CreatedFields
                 {
                     if (seen.Add(element))
                     {
-                        Walk(node.Child(element), isRoot: false, default, new Slot(true, item), meta.Items);
+                        Walk(node.Child(element), isRoot: false, default, new FieldSlot(true, item), meta.Items);
                     }
                 }
 
@@ -133,11 +131,11 @@ internal static class CreatedFields
             }
 
             var fieldMeta = meta.Field(name);
-            Walk(node.Child(element), isRoot: false, SlotOf(left, name, fieldMeta), SlotOf(right, name, fieldMeta), fieldMeta);
+            Walk(node.Child(element), isRoot: false, FieldSlot.Of(left, name, fieldMeta), FieldSlot.Of(right, name, fieldMeta), fieldMeta);
         }
 
         // Changed paths are what a create owns: added, or (against an always-serialized empty value) modified.
-        private static void Leaf(Node node, bool isRoot, Slot lhs, Slot rhs)
+        private static void Leaf(Node node, bool isRoot, FieldSlot lhs, FieldSlot rhs)
         {
             if (isRoot || !rhs.Present)
             {
@@ -150,32 +148,6 @@ internal static class CreatedFields
             }
         }
 
-        private static bool IsObjectPair(JsonNode? lhs, JsonNode? rhs) =>
-            (lhs is JsonObject || rhs is JsonObject) && (lhs is null or JsonObject) && (rhs is null or JsonObject);
-
-        private static bool IsArrayPair(JsonNode? lhs, JsonNode? rhs) =>
-            (lhs is JsonArray || rhs is JsonArray) && (lhs is null or JsonArray) && (rhs is null or JsonArray);
-
-        // Go serializes some fields even when unset; model them as present and empty inside an existing object.
-        private static Slot SlotOf(JsonObject? parent, string name, PatchMeta meta)
-        {
-            if (parent is null)
-            {
-                return default;
-            }
-
-            if (parent.TryGetPropertyValue(name, out var value))
-            {
-                return new Slot(true, value);
-            }
-
-            if (meta.AlwaysSerialized)
-            {
-                return new Slot(true, meta.Kind == PatchMetaKind.List ? null : new JsonObject());
-            }
-
-            return default;
-        }
     }
 
     private sealed class Node

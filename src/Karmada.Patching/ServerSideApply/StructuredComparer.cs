@@ -15,11 +15,9 @@ internal static class StructuredComparer
     public static Comparison Compare(JsonObject lhs, JsonObject rhs, PatchMeta meta)
     {
         var walker = new Walker();
-        walker.Walk(FieldPath.Root, new Slot(true, lhs), new Slot(true, rhs), meta);
+        walker.Walk(FieldPath.Root, new FieldSlot(true, lhs), new FieldSlot(true, rhs), meta);
         return new Comparison(walker.Added, walker.Modified, walker.Removed);
     }
-
-    private readonly record struct Slot(bool Present, JsonNode? Value);
 
     private sealed class Walker
     {
@@ -29,14 +27,14 @@ internal static class StructuredComparer
 
         public FieldSet Removed { get; } = new();
 
-        public void Walk(FieldPath path, Slot lhs, Slot rhs, PatchMeta meta)
+        public void Walk(FieldPath path, FieldSlot lhs, FieldSlot rhs, PatchMeta meta)
         {
             if (!lhs.Present && !rhs.Present)
             {
                 return;
             }
 
-            if (IsObjectPair(lhs.Value, rhs.Value) && !meta.IsAtomic && meta.Kind is not (PatchMetaKind.Scalar or PatchMetaKind.List))
+            if (FieldSlot.IsObjectPair(lhs.Value, rhs.Value) && !meta.IsAtomic && meta.Kind is not (PatchMetaKind.Scalar or PatchMetaKind.List))
             {
                 var left = lhs.Value as JsonObject;
                 var right = rhs.Value as JsonObject;
@@ -49,14 +47,14 @@ internal static class StructuredComparer
                 foreach (var name in FieldNames(left, right, meta))
                 {
                     var fieldMeta = meta.Field(name);
-                    Walk(path.Append(PathElement.Field(name)), SlotOf(left, name, fieldMeta), SlotOf(right, name, fieldMeta), fieldMeta);
+                    Walk(path.Append(PathElement.Field(name)), FieldSlot.Of(left, name, fieldMeta), FieldSlot.Of(right, name, fieldMeta), fieldMeta);
                 }
 
                 WholeNode(path, lhs, rhs);
                 return;
             }
 
-            if (IsArrayPair(lhs.Value, rhs.Value) && !meta.IsAtomicList)
+            if (FieldSlot.IsArrayPair(lhs.Value, rhs.Value) && !meta.IsAtomicList)
             {
                 var left = lhs.Value as JsonArray ?? [];
                 var right = rhs.Value as JsonArray ?? [];
@@ -70,8 +68,8 @@ internal static class StructuredComparer
                 var rightItems = First(ListItemIdentity.IdentifyAll(right, meta, strict: false, path));
                 foreach (var element in leftItems.Keys.Concat(rightItems.Keys).Distinct())
                 {
-                    var l = leftItems.TryGetValue(element, out var li) ? new Slot(true, li) : default;
-                    var r = rightItems.TryGetValue(element, out var ri) ? new Slot(true, ri) : default;
+                    var l = leftItems.TryGetValue(element, out var li) ? new FieldSlot(true, li) : default;
+                    var r = rightItems.TryGetValue(element, out var ri) ? new FieldSlot(true, ri) : default;
                     Walk(path.Append(element), l, r, meta.Items);
                 }
 
@@ -82,7 +80,7 @@ internal static class StructuredComparer
             Leaf(path, lhs, rhs);
         }
 
-        private void Leaf(FieldPath path, Slot lhs, Slot rhs)
+        private void Leaf(FieldPath path, FieldSlot lhs, FieldSlot rhs)
         {
             if (!lhs.Present)
             {
@@ -99,7 +97,7 @@ internal static class StructuredComparer
         }
 
         // A composite value that appears or disappears entirely is recorded as well as its contents.
-        private void WholeNode(FieldPath path, Slot lhs, Slot rhs)
+        private void WholeNode(FieldPath path, FieldSlot lhs, FieldSlot rhs)
         {
             if (path.Count == 0)
             {
@@ -115,12 +113,6 @@ internal static class StructuredComparer
                 Removed.Add(path);
             }
         }
-
-        private static bool IsObjectPair(JsonNode? lhs, JsonNode? rhs) =>
-            (lhs is JsonObject || rhs is JsonObject) && (lhs is null or JsonObject) && (rhs is null or JsonObject);
-
-        private static bool IsArrayPair(JsonNode? lhs, JsonNode? rhs) =>
-            (lhs is JsonArray || rhs is JsonArray) && (lhs is null or JsonArray) && (rhs is null or JsonArray);
 
         private static List<string> FieldNames(JsonObject? left, JsonObject? right, PatchMeta meta)
         {
@@ -143,27 +135,6 @@ internal static class StructuredComparer
             }
 
             return names;
-        }
-
-        // Go serializes some fields even when unset; model them as present and empty inside an existing object.
-        private static Slot SlotOf(JsonObject? parent, string name, PatchMeta meta)
-        {
-            if (parent is null)
-            {
-                return default;
-            }
-
-            if (parent.TryGetPropertyValue(name, out var value))
-            {
-                return new Slot(true, value);
-            }
-
-            if (meta.AlwaysSerialized)
-            {
-                return new Slot(true, meta.Kind == PatchMetaKind.List ? null : new JsonObject());
-            }
-
-            return default;
         }
 
         private static Dictionary<PathElement, JsonNode?> First(List<(PathElement Element, JsonNode? Item)> items)

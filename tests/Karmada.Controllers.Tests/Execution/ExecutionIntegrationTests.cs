@@ -1,11 +1,8 @@
 using System.Text.Json.Nodes;
 using Karmada.Api.Meta;
-using Karmada.Cli;
 using Karmada.Client;
-using Karmada.Controllers.Cluster;
 using Karmada.Controllers.Execution;
 using Karmada.Controllers.Runtime;
-using Karmada.Controllers.Status;
 using Karmada.Testing;
 using Karmada.Testing.ControlPlane;
 using WorkV1Alpha1 = Karmada.Api.Work.V1Alpha1;
@@ -25,6 +22,7 @@ public sealed class ExecutionIntegrationTests : IAsyncLifetime
     private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", true);
     private static readonly ResourceRef ConfigMaps = ResourceRef.ConfigMaps;
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
+    private PushMemberTestBed _bed = null!;
     private InProcessControlPlane _controlPlane = null!;
     private InProcessMember _member = null!;
     private KubeApiClient _cp = null!;
@@ -35,37 +33,15 @@ public sealed class ExecutionIntegrationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _controlPlane = await InProcessControlPlane.StartAsync(
-            new InProcessControlPlaneOptions
-            {
-                DirectoryPrefix = "cp-exec",
-                ConfigureServices = services => services.AddKarmadaControllers(new ControllerManagerOptions
-                {
-                    Controllers = [ClusterController.Name, ClusterStatusController.Name, ExecutionController.Name, WorkStatusController.Name],
-                    ClusterStatusUpdateFrequency = TimeSpan.FromMilliseconds(300),
-                    ClusterSuccessThreshold = TimeSpan.Zero,
-                    ClusterApiTimeout = TimeSpan.FromSeconds(5),
-                }),
-            },
-            Ct);
+        _bed = await PushMemberTestBed.StartAsync("cp-exec", ClusterName, configure: null, Deadline, Ct);
+        _controlPlane = _bed.ControlPlane;
+        _member = _bed.Member;
         _cp = _controlPlane.Client;
-        _member = await InProcessMember.StartAsync(ClusterName, Ct);
-        await ClusterJoiner.JoinAsync(_cp, ClusterName, _member.Configuration, _member.Client, Ct);
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                var cluster = await _cp.GetAsync(ResourceRefs.Clusters, null, ClusterName, ClusterMeta.TypeInfo, Ct);
-                return WorkReconcilerHostedService.IsReady(cluster) && await _cp.GetOrNullAsync(ResourceRef.Namespaces, null, ExecutionSpace, Ct) is not null;
-            },
-            Deadline,
-            "member1 Ready with its execution namespace",
-            Ct);
     }
 
     public async Task DisposeAsync()
     {
-        await _controlPlane.DisposeAsync();
-        await _member.DisposeAsync();
+        await _bed.DisposeAsync();
         _timeout.Dispose();
     }
 

@@ -1,12 +1,7 @@
 using System.Text.Json.Nodes;
-using Karmada.Cli;
 using Karmada.Client;
-using Karmada.Controllers.Cluster;
 using Karmada.Controllers.Execution;
-using Karmada.Controllers.Runtime;
-using Karmada.Controllers.Status;
 using Karmada.Interpreter;
-using Karmada.Testing;
 using Karmada.Testing.ControlPlane;
 
 namespace Karmada.Controllers.Tests.Execution;
@@ -24,6 +19,7 @@ public sealed class WorkStatusPacingIntegrationTests : IAsyncLifetime
     private static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(8);
     private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", true);
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
+    private PushMemberTestBed _bed = null!;
     private InProcessControlPlane _controlPlane = null!;
     private InProcessMember _member = null!;
 
@@ -31,37 +27,14 @@ public sealed class WorkStatusPacingIntegrationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _controlPlane = await InProcessControlPlane.StartAsync(
-            new InProcessControlPlaneOptions
-            {
-                DirectoryPrefix = "cp-workstatus-pacing",
-                ConfigureServices = services => services.AddKarmadaControllers(new ControllerManagerOptions
-                {
-                    Controllers = [ClusterController.Name, ClusterStatusController.Name, ExecutionController.Name, WorkStatusController.Name],
-                    ClusterStatusUpdateFrequency = TimeSpan.FromMilliseconds(300),
-                    ClusterSuccessThreshold = TimeSpan.Zero,
-                    ClusterApiTimeout = TimeSpan.FromSeconds(5),
-                    WorkStatusWriteInterval = WriteInterval,
-                }),
-            },
-            Ct);
-        _member = await InProcessMember.StartAsync(ClusterName, Ct);
-        await ClusterJoiner.JoinAsync(_controlPlane.Client, ClusterName, _member.Configuration, _member.Client, Ct);
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                var cluster = await _controlPlane.Client.GetAsync(ResourceRefs.Clusters, null, ClusterName, ClusterMeta.TypeInfo, Ct);
-                return WorkReconcilerHostedService.IsReady(cluster) && await _controlPlane.Client.GetOrNullAsync(ResourceRef.Namespaces, null, ExecutionSpace, Ct) is not null;
-            },
-            Deadline,
-            "member1 Ready with its execution namespace",
-            Ct);
+        _bed = await PushMemberTestBed.StartAsync("cp-workstatus-pacing", ClusterName, options => options.WorkStatusWriteInterval = WriteInterval, Deadline, Ct);
+        _controlPlane = _bed.ControlPlane;
+        _member = _bed.Member;
     }
 
     public async Task DisposeAsync()
     {
-        await _controlPlane.DisposeAsync();
-        await _member.DisposeAsync();
+        await _bed.DisposeAsync();
         _timeout.Dispose();
     }
 
