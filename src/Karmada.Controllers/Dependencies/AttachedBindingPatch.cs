@@ -42,10 +42,8 @@ public static class AttachedBindingPatch
             if (!SameClusters(requiredBy[index].Clusters, snapshot.Clusters))
             {
                 // Others only append or remove their own entries: the position check catches a removal before ours.
-                var entry = EntryPath(index);
-                ops.Add(BindingPatchOps.Test(entry + "/namespace", BindingPatchOps.OmitEmpty(snapshot.Namespace)));
-                ops.Add(BindingPatchOps.Test(entry + "/name", snapshot.Name));
-                ops.Add(BindingPatchOps.Add(entry + "/clusters", KarmadaJson.SerializeToNode(snapshot.Clusters)));
+                AddEntryGuard(ops, index, snapshot);
+                ops.Add(BindingPatchOps.Add(EntryPath(index) + "/clusters", KarmadaJson.SerializeToNode(snapshot.Clusters)));
             }
         }
         else
@@ -89,19 +87,27 @@ public static class AttachedBindingPatch
 
     /// <summary>
     /// The patch that removes the independent binding's entry and label from <paramref name="attached"/>; null when it
-    /// carries neither.
+    /// carries neither. The caller deletes instead a binding that <see cref="AttachedBindings.RequiredOnlyBy"/> this one.
     /// </summary>
     public static JsonArray? Detach(ResourceBinding attached, string independentNamespace, string independentName)
     {
         ArgumentNullException.ThrowIfNull(attached);
         var ops = new JsonArray();
-        var index = attached.Spec.RequiredBy.FindIndex(s => s.Namespace == independentNamespace && s.Name == independentName);
+        var requiredBy = attached.Spec.RequiredBy;
+        var index = requiredBy.FindIndex(s => s.Namespace == independentNamespace && s.Name == independentName);
         if (index >= 0)
         {
-            var entry = EntryPath(index);
-            ops.Add(BindingPatchOps.Test(entry + "/namespace", BindingPatchOps.OmitEmpty(independentNamespace)));
-            ops.Add(BindingPatchOps.Test(entry + "/name", independentName));
-            ops.Add(BindingPatchOps.Remove(entry));
+            AddEntryGuard(ops, index, requiredBy[index]);
+            if (attached.Spec.Placement is null && requiredBy.FindIndex(s => s.Namespace != independentNamespace || s.Name != independentName) is var other and >= 0)
+            {
+                // This copy says another referrer keeps the binding, so it is not deleted. The last two referrers
+                // detaching at once from copies that both still show the other would otherwise leave it required by
+                // nobody and labelled for nobody, never deleted: the patch holds only while that other entry is still
+                // in place (a removal before it shifts it, its own removal replaces it).
+                AddEntryGuard(ops, other, requiredBy[other]);
+            }
+
+            ops.Add(BindingPatchOps.Remove(EntryPath(index)));
         }
 
         var label = AttachedBindings.DependedByLabel(independentNamespace, independentName);
@@ -144,6 +150,13 @@ public static class AttachedBindingPatch
                 ops.Add(op);
             }
         }
+    }
+
+    private static void AddEntryGuard(JsonArray ops, int index, BindingSnapshot entry)
+    {
+        var path = EntryPath(index);
+        ops.Add(BindingPatchOps.Test(path + "/namespace", BindingPatchOps.OmitEmpty(entry.Namespace)));
+        ops.Add(BindingPatchOps.Test(path + "/name", entry.Name));
     }
 
     private static string EntryPath(int index) => "/spec/requiredBy/" + index.ToString(CultureInfo.InvariantCulture);

@@ -147,4 +147,32 @@ public sealed class AttachedBindingPatchTests
 
         Assert.Throws<PatchException>(() => Apply(stored, patch));
     }
+    [Fact]
+    public void Detach_LastTwoReferrersAtOnce_TheSecondFailsItsGuardInsteadOfLeavingTheBindingRequiredByNobody()
+    {
+        // Both copies show both referrers, so neither deletes; whichever patches second must re-read and delete.
+        var copy = Stored(AttachedBindings.Build(ConfigMap(), Independent("web-deployment", "member1")));
+        AttachedBindings.Merge(copy, ConfigMap(), Independent("api-deployment", "member3"));
+        var webDetach = AttachedBindingPatch.Detach(copy, "apps", "web-deployment")!;
+        var apiDetach = AttachedBindingPatch.Detach(copy, "apps", "api-deployment")!;
+
+        var afterApi = Apply(copy, apiDetach);
+        Assert.Throws<PatchException>(() => Apply(afterApi, webDetach));
+        var afterWeb = Apply(copy, webDetach);
+        Assert.Throws<PatchException>(() => Apply(afterWeb, apiDetach));
+        Assert.True(AttachedBindings.RequiredOnlyBy(afterWeb, "apps", "api-deployment"));
+    }
+
+    [Fact]
+    public void Detach_OtherReferrerAppendedMeanwhile_StillApplies()
+    {
+        var copy = Stored(AttachedBindings.Build(ConfigMap(), Independent("web-deployment", "member1")));
+        AttachedBindings.Merge(copy, ConfigMap(), Independent("api-deployment", "member3"));
+        var stored = copy.DeepClone();
+        AttachedBindings.Merge(stored, ConfigMap(), Independent("db-deployment", "member2"));
+
+        var result = Apply(stored, AttachedBindingPatch.Detach(copy, "apps", "web-deployment")!);
+
+        Assert.Equal(["api-deployment", "db-deployment"], result.Spec.RequiredBy.Select(s => s.Name));
+    }
 }
