@@ -17,7 +17,16 @@ public sealed record E2EBenchSettings(
     int BurstConcurrency,
     StorageBackend Backend)
 {
+    /// <summary>
+    /// Deployments of the members-only baseline (<see cref="MembersOnlyBaseline"/>), run before the paced phase; by
+    /// default a twentieth of the scenario, so the members' pod capacity (110 pods per node) still holds every replica.
+    /// </summary>
+    public int MembersOnlyDeployments { get; init; } = DefaultMembersOnly(Namespaces * DeploymentsPerNamespace);
+
     public int Deployments => Namespaces * DeploymentsPerNamespace;
+
+    /// <summary>The members-only baseline's default size for a scenario of <paramref name="deployments"/> Deployments.</summary>
+    public static int DefaultMembersOnly(int deployments) => Math.Max(1, deployments / 20);
 
     /// <summary>Namespaces 0..PacedNamespaces-1 are created paced; the others unpaced.</summary>
     public int PacedNamespaces => (Namespaces + 1) / 2;

@@ -70,6 +70,7 @@ public static class E2EBenchmark
                 var ready = Track(ReadyDeploymentWatcher.Start(controlPlane));
 
                 await RunBaselineAsync(settings, controlPlane, members[karmada.Members[0].Name], report, cancellationToken);
+                report.MembersOnly = await RunMembersOnlyBaselineAsync(settings, members.Values.ToArray(), cancellationToken);
 
                 var probe = ResourceProbe.Take();
                 var start = Stopwatch.GetTimestamp();
@@ -78,8 +79,10 @@ public static class E2EBenchmark
                 report.PacedToAllReady = await WaitReadyAsync(ready, paced, Timeout(paced.Length), cancellationToken);
                 Progress($"paced phase, controllers:{Environment.NewLine}{controllers.Describe()}");
                 controllers.Reset();
+                var unpacedProbe = ResourceProbe.Take();
                 var unpaced = await RunUnpacedAsync(settings, controlPlane, distribution, works, report, cancellationToken);
                 report.UnpacedToAllReady = await WaitReadyAsync(ready, unpaced, Timeout(unpaced.Length), cancellationToken);
+                report.UnpacedCpu = ResourceProbe.Take().Since(unpacedProbe).Cpu;
                 Progress($"unpaced phase, controllers:{Environment.NewLine}{controllers.Describe()}");
                 report.Cpu = ResourceProbe.Take().Since(probe).Cpu;
                 report.Elapsed = Stopwatch.GetElapsedTime(start);
@@ -127,6 +130,89 @@ public static class E2EBenchmark
 
         report.BaselineControlPlaneCreate = LatencySummary.FromTicks(controlPlaneTicks, count);
         report.BaselineMemberCreate = LatencySummary.FromTicks(memberTicks, count);
+    }
+
+    // The members' own work for a propagated Deployment, without Karmada: each Deployment's per-member copy created
+    // directly in every member, with the unpaced phase's concurrency, until all are ready (see MembersOnlyBaseline).
+    private static async Task<MembersOnlyBaseline> RunMembersOnlyBaselineAsync(E2EBenchSettings settings, KubeApiClient[] members, CancellationToken cancellationToken)
+    {
+        var count = settings.MembersOnlyDeployments;
+        if (count == 0)
+        {
+            return MembersOnlyBaseline.None;
+        }
+
+        Progress($"members-only baseline: {count} Deployments' copies (1 replica each) created directly in all {members.Length} members with {settings.BurstConcurrency} clients");
+        var firstIndex = 2 * settings.DeploymentsPerNamespace;
+        var watchers = members.Select(ReadyDeploymentWatcher.Start).ToArray();
+        try
+        {
+            var probe = ResourceProbe.Take();
+            var start = Stopwatch.GetTimestamp();
+            var result = await LoadRunner.RunAsync("members-only", count * members.Length, settings.BurstConcurrency, async (_, slot, ct) =>
+            {
+                var copy = E2EBenchObjects.Deployment(BaselineNamespace, firstIndex + (slot / members.Length), 1);
+                await members[slot % members.Length].CreateAsync(PropagationBenchObjects.Deployments, copy, cancellationToken: ct);
+            }, cancellationToken);
+            if (result.Errors > 0)
+            {
+                throw new InvalidOperationException($"{result.Errors} of {count * members.Length} member Deployments failed to create");
+            }
+
+            var deadline = Stopwatch.GetTimestamp() + (long)(Timeout(count).TotalSeconds * Stopwatch.Frequency);
+            int ready;
+            long last;
+            while (true)
+            {
+                (ready, last) = CountReady();
+                if (ready == count || Stopwatch.GetTimestamp() > deadline)
+                {
+                    break;
+                }
+
+                await Task.Delay(PollInterval, cancellationToken);
+            }
+
+            var cpu = ResourceProbe.Take().Since(probe).Cpu;
+            if (ready < count)
+            {
+                Progress($"members-only baseline: only {ready} of {count} Deployments ready in every member in time");
+            }
+
+            return new MembersOnlyBaseline(count, ready, cpu, Stopwatch.GetElapsedTime(start, ready == count ? last : Stopwatch.GetTimestamp()));
+        }
+        finally
+        {
+            foreach (var watcher in watchers)
+            {
+                await watcher.DisposeAsync();
+            }
+        }
+
+        // A Deployment counts once its copy is ready in every member; the last of those moments ends the baseline.
+        (int Ready, long Last) CountReady()
+        {
+            var readyCount = 0;
+            long lastReady = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var name = E2EBenchObjects.DeploymentName(firstIndex + i);
+                var latest = 0L;
+                var everywhere = watchers.All(w =>
+                {
+                    var seen = w.TryGetReady(BaselineNamespace, name, out var at);
+                    latest = Math.Max(latest, at);
+                    return seen;
+                });
+                if (everywhere)
+                {
+                    readyCount++;
+                    lastReady = Math.Max(lastReady, latest);
+                }
+            }
+
+            return (readyCount, lastReady);
+        }
     }
 
     // Open loop at a fixed rate (upstream's qps 5), so a slow pipeline shows up as latency rather than a slower sender.

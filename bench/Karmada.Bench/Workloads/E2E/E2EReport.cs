@@ -11,6 +11,12 @@ public sealed class E2EReport
     /// <summary>Baseline: the same Deployment (0 replicas) created directly in a member, one at a time (ms).</summary>
     public LatencySummary BaselineMemberCreate { get; set; } = LatencySummary.Empty;
 
+    /// <summary>
+    /// Baseline: the members' own share of the scenario measured alone, without Karmada (see
+    /// <see cref="MembersOnlyBaseline"/>).
+    /// </summary>
+    public MembersOnlyBaseline MembersOnly { get; set; } = MembersOnlyBaseline.None;
+
     public int PacedDeployments { get; set; }
 
     public int PacedDistributed { get; set; }
@@ -47,6 +53,18 @@ public sealed class E2EReport
 
     /// <summary>Wall time of the same span as <see cref="Cpu"/>.</summary>
     public TimeSpan Elapsed { get; set; }
+
+    /// <summary>Process CPU time from the first unpaced create to every unpaced template ready (or timed out).</summary>
+    public TimeSpan UnpacedCpu { get; set; }
+
+    /// <summary>Unpaced CPU per Deployment, all of it: control plane, controllers, scheduler and members (ms).</summary>
+    public double UnpacedCpuMsPerDeployment => UnpacedDeployments > 0 ? UnpacedCpu.TotalMilliseconds / UnpacedDeployments : 0;
+
+    /// <summary>
+    /// What the unpaced phase spent per Deployment above the members' own work measured alone: Karmada's share (ms),
+    /// or null without a baseline.
+    /// </summary>
+    public double? KarmadaCpuMsPerDeployment => MembersOnly.Deployments > 0 ? UnpacedCpuMsPerDeployment - MembersOnly.CpuMsPerDeployment : null;
 
     /// <summary>Highest RSS sampled every 250 ms from the start of the workload (after the fleet was up) to its end.</summary>
     public long PeakRssBytes { get; set; }

@@ -29,6 +29,7 @@ public sealed class E2EWorkload : IWorkload
         "--rate N              paced creates per second (default 5)",
         "--concurrency N       unpaced concurrent clients (default 16)",
         "--backend sqlite|memory  control-plane storage (default sqlite, as karmada up)",
+        "--members-only N      Deployments of the members-only baseline, run first (default a twentieth of the scenario; 0 skips it)",
     ];
 
     public async Task<int> RunAsync(BenchArguments arguments, CancellationToken cancellationToken)
@@ -75,6 +76,12 @@ public sealed class E2EWorkload : IWorkload
                 var other => throw new FormatException($"--backend must be sqlite or memory, not '{other}'"),
             },
         };
+        settings = settings with { MembersOnlyDeployments = Int("members-only", E2EBenchSettings.DefaultMembersOnly(settings.Deployments)) };
+        if (settings.MembersOnlyDeployments < 0)
+        {
+            throw new FormatException("--members-only must be 0 or more");
+        }
+
         if (settings.Namespaces < 2 || settings.DeploymentsPerNamespace <= 0 || settings.Replicas <= 0 || settings.Members <= 0
             || settings.NodesPerMember <= 0 || settings.PacedPerSecond <= 0 || settings.BurstConcurrency <= 0)
         {
@@ -96,6 +103,12 @@ public sealed class E2EWorkload : IWorkload
         Row("unpaced: create -> every target member", r.UnpacedDistribution);
         text.AppendLine(null, $"paced: {r.PacedDistributed}/{r.PacedDeployments} distributed; all ready after {Seconds(r.PacedToAllReady)}");
         text.AppendLine(null, $"unpaced: {r.UnpacedDistributed}/{r.UnpacedDeployments} Deployments in {r.UnpacedElapsed.TotalSeconds:F1}s = {r.DeploymentsPerSecond:F1} Deployments/s; {r.UnpacedWorks} Works = {r.WorksPerSecond:F1} Works/s; all ready after {Seconds(r.UnpacedToAllReady)}");
+        if (r.MembersOnly.Deployments > 0)
+        {
+            text.AppendLine(null, $"members-only baseline: {r.MembersOnly.Ready}/{r.MembersOnly.Deployments} Deployments' member copies ({s.Members} x 1 replica each) ready in {r.MembersOnly.Elapsed.TotalSeconds:F1}s = {r.MembersOnly.DeploymentsPerSecond:F1}/s; cpu {r.MembersOnly.CpuMsPerDeployment:F1} ms per Deployment");
+        }
+
+        text.AppendLine(null, $"unpaced cpu: {r.UnpacedCpuMsPerDeployment:F1} ms per Deployment (whole process){(r.KarmadaCpuMsPerDeployment is { } karmada ? $", {karmada:F1} ms above the members-only baseline" : "")}");
         text.AppendLine(null, $"whole run: {r.Ready}/{s.Deployments} ready; cpu {r.Cpu.TotalSeconds:F1}s over {r.Elapsed.TotalSeconds:F1}s ({(r.Elapsed.TotalSeconds > 0 ? r.Cpu.TotalSeconds / r.Elapsed.TotalSeconds : 0):F2} cores); peak RSS {r.PeakRssBytes / MiB:F0} MiB (whole process: control plane, controllers, scheduler, {s.Members} members)");
         return text.ToString();
 
@@ -158,6 +171,20 @@ public sealed class E2EWorkload : IWorkload
             json.WriteNumber("baselineControlPlaneCreateP99Ms", Round(r.BaselineControlPlaneCreate.P99));
             json.WriteNumber("baselineMemberCreateP50Ms", Round(r.BaselineMemberCreate.P50));
             json.WriteNumber("baselineMemberCreateP99Ms", Round(r.BaselineMemberCreate.P99));
+            json.WriteNumber("unpacedCpuMsPerDeployment", Round(r.UnpacedCpuMsPerDeployment));
+            json.WriteNumber("baselineMembersOnlyDeployments", r.MembersOnly.Deployments);
+            json.WriteNumber("baselineMembersOnlyReady", r.MembersOnly.Ready);
+            json.WriteNumber("baselineMembersOnlyCpuMsPerDeployment", Round(r.MembersOnly.CpuMsPerDeployment));
+            json.WriteNumber("baselineMembersOnlyDeploymentsPerSec", Round(r.MembersOnly.DeploymentsPerSecond));
+            if (r.KarmadaCpuMsPerDeployment is { } karmada)
+            {
+                json.WriteNumber("karmadaCpuMsPerDeployment", Round(karmada));
+            }
+            else
+            {
+                json.WriteNull("karmadaCpuMsPerDeployment");
+            }
+
             json.WriteNumber("loadAverageStart", r.LoadAverage.Start);
             json.WriteNumber("loadAverageEnd", r.LoadAverage.End);
             json.WriteEndObject();
