@@ -165,8 +165,9 @@ public static class FieldManager
             return newObject;
         }
 
-        var before = oldObject is null ? [] : (JsonObject)oldObject.DeepClone();
-        var storedFields = TakeManagedFields(before);
+        // The stored object is only read: the comparison leaves its managed fields out rather than a copy dropping them.
+        var before = oldObject ?? [];
+        var storedFields = before["metadata"] is JsonObject storedMetadata ? storedMetadata["managedFields"] : null;
         var requestedFields = TakeManagedFields(newObject);
 
         // Upstream never fails a write over managed fields: unreadable ones are dropped.
@@ -256,7 +257,7 @@ public static class FieldManager
     private static void RecordChanges(
         JsonObject before, JsonObject after, ManagedFields managed, ManagerKey key, DateTimeOffset now, PatchMeta meta, ManagedFieldsScope scope)
     {
-        var comparison = StructuredComparer.Compare(before, after, meta).Where(scope.Tracks);
+        var comparison = StructuredComparer.Compare(before, after, meta, scope, ignoreManagedFields: true);
         ReleaseChanged(managed, new ManagerKey(CurrentOperation, ManagerKey.UpdateOperation, null, null), comparison, force: true);
         var owned = comparison.Changed.Except(SystemFields);
         if (owned.IsEmpty)
@@ -307,10 +308,17 @@ public static class FieldManager
             }
 
             var entry = managed.Entries[key];
-            var kept = entry.Fields;
-            if (conflicts.TryGetValue(key, out var taken))
+            var hasTaken = conflicts.TryGetValue(key, out var taken);
+            if (!hasTaken && !entry.Fields.Overlaps(comparison.Removed))
             {
-                kept = kept.Except(taken);
+                // Most managers own nothing a write touches: their entry stays as it is.
+                continue;
+            }
+
+            var kept = entry.Fields;
+            if (hasTaken)
+            {
+                kept = kept.Except(taken!);
             }
 
             kept = kept.Except(comparison.Removed);
@@ -422,7 +430,7 @@ public static class FieldManager
                 Prune(merged, managed, previous.Fields);
             }
 
-            var comparison = StructuredComparer.Compare(Live, merged, Meta).Where(Scope.Tracks);
+            var comparison = StructuredComparer.Compare(Live, merged, Meta, Scope, ignoreManagedFields: false);
             if (ReleaseChanged(managed, Key, comparison, force) is { } conflicts)
             {
                 return new ApplyOutcome(null, null, conflicts);

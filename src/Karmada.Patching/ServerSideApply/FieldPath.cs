@@ -29,6 +29,9 @@ internal sealed class FieldPath : IEquatable<FieldPath>
 
     public static FieldPath Of(params PathElement[] elements) => new([.. elements]);
 
+    /// <summary>A path over <paramref name="elements"/>, which the caller hands over (no copy is made).</summary>
+    public static FieldPath FromElements(ImmutableArray<PathElement> elements) => new(elements);
+
     public FieldPath Append(PathElement element) => new(Elements.Add(element));
 
     public FieldPath Prefix(int length) => length == Count ? this : new(Elements[..length]);

@@ -12,6 +12,11 @@ internal sealed class FieldSet : IEnumerable<FieldPath>
 {
     private readonly HashSet<FieldPath> _paths;
 
+    // The FieldsV1 object the set was decoded from, kept only when it is exactly what ToFieldsV1 writes for the set:
+    // most managers' entries come through an update unchanged, and copying their encoding is far cheaper than
+    // rebuilding it. Any change to the set drops it.
+    private JsonObject? _canonicalSource;
+
     public FieldSet()
     {
         _paths = [];
@@ -26,7 +31,11 @@ internal sealed class FieldSet : IEnumerable<FieldPath>
 
     public bool IsEmpty => _paths.Count == 0;
 
-    public bool Add(FieldPath path) => _paths.Add(path);
+    public bool Add(FieldPath path)
+    {
+        _canonicalSource = null;
+        return _paths.Add(path);
+    }
 
     public bool Contains(FieldPath path) => _paths.Contains(path);
 
@@ -46,9 +55,41 @@ internal sealed class FieldSet : IEnumerable<FieldPath>
 
     public FieldSet Intersect(IEnumerable<FieldPath> other)
     {
+        if (other is FieldSet set)
+        {
+            // Walk the smaller set: a write changes a handful of the hundreds of fields a manager owns.
+            var (small, large) = set.Count < Count ? (set, this) : (this, set);
+            var common = new FieldSet();
+            foreach (var path in small._paths)
+            {
+                if (large._paths.Contains(path))
+                {
+                    common._paths.Add(path);
+                }
+            }
+
+            return common;
+        }
+
         var result = new FieldSet(_paths);
         result._paths.IntersectWith(other);
         return result;
+    }
+
+    /// <summary>Whether the sets share a path.</summary>
+    public bool Overlaps(FieldSet other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var (small, large) = other.Count < Count ? (other, this) : (this, other);
+        foreach (var path in small._paths)
+        {
+            if (large._paths.Contains(path))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public FieldSet Where(Func<FieldPath, bool> predicate) => new(_paths.Where(predicate));
@@ -63,6 +104,11 @@ internal sealed class FieldSet : IEnumerable<FieldPath>
     /// <summary>Encodes the set as a FieldsV1 object.</summary>
     public JsonObject ToFieldsV1()
     {
+        if (_canonicalSource is { } source)
+        {
+            return (JsonObject)source.DeepClone();
+        }
+
         var root = new TrieNode();
         foreach (var path in _paths)
         {
@@ -89,21 +135,33 @@ internal sealed class FieldSet : IEnumerable<FieldPath>
     public static FieldSet FromFieldsV1(JsonObject fields)
     {
         var set = new FieldSet();
-        Read(fields, FieldPath.Root, set);
+        if (Read(fields, FieldPath.Root, set))
+        {
+            set._canonicalSource = fields;
+        }
+
         return set;
     }
 
-    private static void Read(JsonObject fields, FieldPath prefix, FieldSet set)
+    // Adds the paths of a FieldsV1 (sub)object; returns whether it is written exactly as Emit writes what it holds:
+    // "." first, only below the root, only beside other members and empty; member names as the elements print;
+    // members in upstream's order.
+    private static bool Read(JsonObject fields, FieldPath prefix, FieldSet set)
     {
+        var canonical = true;
+        var first = true;
+        PathElement? previous = null;
         foreach (var (name, value) in fields)
         {
             if (name == ".")
             {
+                canonical &= first && prefix.Count > 0 && fields.Count > 1 && value is JsonObject { Count: 0 };
                 if (prefix.Count > 0)
                 {
-                    set.Add(prefix);
+                    set._paths.Add(prefix);
                 }
 
+                first = false;
                 continue;
             }
 
@@ -112,16 +170,22 @@ internal sealed class FieldSet : IEnumerable<FieldPath>
                 throw new FormatException($"expected an object for {name}");
             }
 
-            var path = prefix.Append(PathElement.Parse(name));
+            var element = PathElement.Parse(name);
+            canonical &= string.Equals(element.Text, name, StringComparison.Ordinal) && (previous is null || previous.CompareTo(element) < 0);
+            previous = element;
+            first = false;
+            var path = prefix.Append(element);
             if (child.Count == 0)
             {
-                set.Add(path);
+                set._paths.Add(path);
             }
             else
             {
-                Read(child, path, set);
+                canonical &= Read(child, path, set);
             }
         }
+
+        return canonical;
     }
 
     private static JsonObject Emit(TrieNode node, bool includeSelf)

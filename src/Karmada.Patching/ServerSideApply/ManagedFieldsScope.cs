@@ -49,6 +49,13 @@ public sealed class ManagedFieldsScope
         return _onlyStatus ? inStatus : !(_excludeStatus && inStatus);
     }
 
+    /// <summary>Whether paths under the top-level field <paramref name="name"/> are tracked (<see cref="Tracks"/> of them).</summary>
+    internal bool TracksRootField(string name)
+    {
+        var inStatus = name == StatusField;
+        return _onlyStatus ? inStatus : !(_excludeStatus && inStatus);
+    }
+
     /// <summary>Keeps the reset part of <paramref name="written"/> as it is in <paramref name="live"/>.</summary>
     internal JsonObject Restrict(JsonObject live, JsonObject written)
     {

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using Karmada.Json;
 
@@ -10,6 +12,13 @@ namespace Karmada.Patching.ServerSideApply;
 /// </summary>
 internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathElement>
 {
+    // Every update decodes the stored managed fields, whose member names repeat from object to object: parsed
+    // elements are kept by text, up to a bound (names include label and data keys), and only those whose values are
+    // plain JSON values, which are safe to read from any thread.
+    private const int MaxParsed = 16_384;
+    private static readonly ConcurrentDictionary<string, PathElement> ParsedByText = new(StringComparer.Ordinal);
+    private static int _parsedCount;
+
     private PathElement(PathElementKind kind, string text, string? fieldName, IReadOnlyList<KeyValuePair<string, JsonNode?>>? key, JsonNode? value, int index)
     {
         Kind = kind;
@@ -38,9 +47,27 @@ internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathEle
 
     public static PathElement KeyOf(IEnumerable<KeyValuePair<string, JsonNode?>> fields)
     {
-        var sorted = fields.OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
-        var obj = new JsonObject(sorted.Select(f => KeyValuePair.Create(f.Key, f.Value?.DeepClone())));
-        return new(PathElementKind.Key, "k:" + GoJson.Marshal(obj), null, sorted, null, 0);
+        var sorted = new List<KeyValuePair<string, JsonNode?>>(fields);
+        if (sorted.Count > 1)
+        {
+            sorted.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        }
+
+        // The text is json.Marshal of the key object, whose members Go writes sorted by name, written member by
+        // member: identifying list items is on every update's path, and a JsonObject of copies per item was not.
+        var text = new StringBuilder("k:{");
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(',');
+            }
+
+            AppendJsonString(text, sorted[i].Key);
+            text.Append(':').Append(GoJson.Marshal(sorted[i].Value));
+        }
+
+        return new(PathElementKind.Key, text.Append('}').ToString(), null, sorted, null, 0);
     }
 
     public static PathElement ValueOf(JsonNode? value) =>
@@ -53,6 +80,23 @@ internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathEle
     /// <exception cref="FormatException">The name is not a valid path element.</exception>
     public static PathElement Parse(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        if (ParsedByText.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+
+        var parsed = ParseUncached(text);
+        if (IsShareable(parsed) && Volatile.Read(ref _parsedCount) < MaxParsed && ParsedByText.TryAdd(text, parsed))
+        {
+            Interlocked.Increment(ref _parsedCount);
+        }
+
+        return parsed;
+    }
+
+    private static PathElement ParseUncached(string text)
+    {
         if (text.Length < 2 || text[1] != ':')
         {
             throw new FormatException($"unknown path element: {text}");
@@ -62,7 +106,7 @@ internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathEle
         switch (text[0])
         {
             case 'f':
-                return Field(body);
+                return new(PathElementKind.Field, text, body, null, null, 0);
             case 'k':
                 if (JsonNode.Parse(body) is not JsonObject fields)
                 {
@@ -133,6 +177,28 @@ internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathEle
             default:
                 return Index.CompareTo(other.Index);
         }
+    }
+
+    private static bool IsShareable(PathElement element) => element.Kind switch
+    {
+        PathElementKind.Key => element.Key!.All(k => k.Value is null or JsonValue),
+        PathElementKind.Value => element.Value is null or JsonValue,
+        _ => true,
+    };
+
+    // Key names are schema field names: plain ones need no escaping, anything else is written as Go would.
+    private static void AppendJsonString(StringBuilder text, string value)
+    {
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '-' or '.' or '/'))
+            {
+                text.Append(GoJson.Marshal(JsonValue.Create(value)));
+                return;
+            }
+        }
+
+        text.Append('"').Append(value).Append('"');
     }
 
     // structured-merge-diff's value.ToString: strings quoted with %q, other scalars as they print in Go.

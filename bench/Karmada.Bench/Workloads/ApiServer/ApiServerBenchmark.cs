@@ -88,7 +88,7 @@ public static class ApiServerBenchmark
         CancellationToken cancellationToken)
     {
         var configMaps = ResourceRef.ConfigMaps;
-        foreach (var ns in new[] { "bench-warm", "bench-1k", "bench-10k", "bench-watch" })
+        foreach (var ns in new[] { "bench-warm", "bench-1k", "bench-10k", "bench-watch", "bench-status" })
         {
             await client.CreateAsync(ResourceRef.Namespaces, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = ns } }, cancellationToken: cancellationToken);
         }
@@ -139,6 +139,39 @@ public static class ApiServerBenchmark
                 var obj = created[owned];
                 obj["data"]!["counter"] = i.ToString(null, null);
                 created[owned] = await client.UpdateAsync(configMaps, obj, cancellationToken: ct);
+            },
+            cancellationToken));
+
+        Progress(report.Backend, $"merge patch c{HighConcurrency} x{settings.Updates}");
+        var patchCounter = 0;
+        report.Phases.Add(await LoadRunner.RunAsync(
+            ApiServerPhases.MergePatch,
+            settings.Updates,
+            HighConcurrency,
+            async (_, i, ct) =>
+            {
+                var patch = new JsonObject { ["data"] = new JsonObject { ["counter"] = "p" + Interlocked.Increment(ref patchCounter).ToString(null, null) } };
+                await client.PatchAsync(configMaps, "bench-1k", Name(i % settings.CreatesC1), PatchType.Merge, patch, cancellationToken: ct);
+            },
+            cancellationToken));
+
+        // Status writes go to Deployments (a kind with a status subresource), each worker writing its own objects.
+        var deployments = new ResourceRef("apps", "v1", "deployments", Namespaced: true);
+        var deploymentCount = HighConcurrency * 16;
+        var deployed = new JsonObject[deploymentCount];
+        await LoadRunner.RunAsync("setup deployments", deploymentCount, HighConcurrency, async (_, i, ct) => deployed[i] = await client.CreateAsync(deployments, DeploymentFactory.Create("bench-status", "web-" + i.ToString("D4", null)), cancellationToken: ct), cancellationToken);
+        Progress(report.Backend, $"status update c{HighConcurrency} x{settings.Updates}");
+        var statusCursors = new int[HighConcurrency];
+        report.Phases.Add(await LoadRunner.RunAsync(
+            ApiServerPhases.StatusUpdate,
+            settings.Updates,
+            HighConcurrency,
+            async (worker, i, ct) =>
+            {
+                var owned = worker + (HighConcurrency * (statusCursors[worker]++ % (deploymentCount / HighConcurrency)));
+                var obj = deployed[owned];
+                DeploymentFactory.SetStatus(obj, i);
+                deployed[owned] = await client.UpdateStatusAsync(deployments, obj, cancellationToken: ct);
             },
             cancellationToken));
 

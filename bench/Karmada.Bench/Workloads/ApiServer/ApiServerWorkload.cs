@@ -180,6 +180,19 @@ public sealed class ApiServerWorkload : IWorkload
         json.WriteNumber("getP99Ms", Round(get?.Latency.P99 ?? 0));
         json.WriteNumber("updatePerSec_c16", Round(update?.PerSecond ?? 0));
         json.WriteNumber("updateP99Ms_c16", Round(update?.Latency.P99 ?? 0));
+        json.WriteNumber("updateCpuUsPerOp_c16", Round(update?.CpuMicrosPerOp ?? 0));
+        json.WriteNumber("updateAllocKbPerOp_c16", Round((update?.AllocatedBytesPerOp ?? 0) / 1024));
+        foreach (var (phase, key) in new[] { (ApiServerPhases.StatusUpdate, "statusUpdate"), (ApiServerPhases.MergePatch, "mergePatch") })
+        {
+            if (report.Phase(phase, 16) is { } measured)
+            {
+                json.WriteNumber(key + "PerSec_c16", Round(measured.PerSecond));
+                json.WriteNumber(key + "P99Ms_c16", Round(measured.Latency.P99));
+                json.WriteNumber(key + "CpuUsPerOp_c16", Round(measured.CpuMicrosPerOp));
+                json.WriteNumber(key + "AllocKbPerOp_c16", Round(measured.AllocatedBytesPerOp / 1024));
+            }
+        }
+
         json.WriteNumber("list1kP50Ms", Round(report.Phase(ApiServerPhases.List1k, 1)?.Latency.P50 ?? 0));
         json.WriteNumber("list10kP50Ms", Round(report.Phase(ApiServerPhases.List10k, 1)?.Latency.P50 ?? 0));
         json.WriteNumber("watchP50Ms", Round(report.Watch?.FromAck.P50 ?? 0));
