@@ -38,12 +38,12 @@ public sealed class MemberFixture : IAsyncDisposable
 
     public string DataDirectory => _dir.Path;
 
-    public static async Task<MemberFixture> StartAsync(MemberProfile? profile = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    public static async Task<MemberFixture> StartAsync(MemberProfile? profile = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, string name = "member1")
     {
         var dir = new TempDirectory("karmada-member");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var member = await MemberCluster.StartAsync(
-            new MemberOptions { Name = "member1", DataDirectory = dir.Path, Profile = profile ?? new MemberProfile(), TimeProvider = timeProvider ?? TimeProvider.System },
+            new MemberOptions { Name = name, DataDirectory = dir.Path, Profile = profile ?? new MemberProfile(), TimeProvider = timeProvider ?? TimeProvider.System },
             loggerFactory ?? NullLoggerFactory.Instance,
             timeout.Token);
         await member.WaitForNodesAsync(timeout.Token);

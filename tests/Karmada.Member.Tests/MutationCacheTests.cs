@@ -44,6 +44,23 @@ public sealed class MutationCacheTests
         Assert.Same(old, cache.Freshest(Key, old));
     }
 
+    [Fact]
+    public void IsOwnWrite_MatchesTheStoredCopyOfTheLastWriteOnce()
+    {
+        var cache = new MutationCache();
+        Assert.False(cache.IsOwnWrite(Key, Object("u1", "12")));
+
+        cache.Written(Key, Object("u1", "12"));
+        Assert.False(cache.IsOwnWrite(Key, Object("u1", "13")));
+        Assert.False(cache.IsOwnWrite(Key, Object("u2", "12")));
+        Assert.True(cache.IsOwnWrite(Key, Object("u1", "12")));
+
+        // Delivered: the informer holds that version now, the written copy is gone.
+        var delivered = Object("u1", "12");
+        Assert.False(cache.IsOwnWrite(Key, delivered));
+        Assert.Same(delivered, cache.Freshest(Key, delivered));
+    }
+
     private static JsonObject Object(string uid, string resourceVersion) => new()
     {
         ["metadata"] = new JsonObject { ["name"] = "web", ["namespace"] = "default", ["uid"] = uid, ["resourceVersion"] = resourceVersion },

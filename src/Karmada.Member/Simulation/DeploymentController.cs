@@ -43,7 +43,14 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
     {
         _deployments.AddEventHandler(
             onAdd: d => queue.Add(JsonObjectMeta.Accessor.GetKey(d)),
-            onUpdate: (_, d) => queue.Add(JsonObjectMeta.Accessor.GetKey(d)),
+            onUpdate: (_, d) =>
+            {
+                var key = JsonObjectMeta.Accessor.GetKey(d);
+                if (!_statusWrites.IsOwnWrite(key, d))
+                {
+                    queue.Add(key);
+                }
+            },
             onDelete: d =>
             {
                 _templateHashes.TryRemove(JsonRead.Str(d, "metadata", "uid") ?? "", out _);
@@ -113,8 +120,9 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
                 var initial = recreate
                     ? (oldCount == 0 ? replicas : 0)
                     : (oldRss.Count == 0 ? replicas : Math.Clamp(replicas + maxSurge - oldCount, 0, replicas));
-                newRs = await CreateReplicaSetAsync(deployment, template ?? [], hash, initial, oldRss.Select(Revision).DefaultIfEmpty(0).Max() + 1, cancellationToken);
-                await UpdateStatusAsync(deployment, newRs, oldRss, replicas, maxUnavailable, cancellationToken);
+                // The status follows once the ReplicaSet controller has reported on the new ReplicaSet (its events
+                // bring this Deployment back); written now it would only say "0 replicas", superseded a step later.
+                await CreateReplicaSetAsync(deployment, template ?? [], hash, initial, oldRss.Select(Revision).DefaultIfEmpty(0).Max() + 1, cancellationToken);
                 return ReconcileResult.Done;
             }
 
@@ -126,7 +134,7 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
             await CleanupAsync(deployment, oldRss, cancellationToken);
         }
 
-        if (newRs is null)
+        if (newRs is null || !ObservedGenerations.AllReported(owned))
         {
             return ReconcileResult.Done;
         }

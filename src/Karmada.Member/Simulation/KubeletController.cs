@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -38,6 +39,9 @@ internal sealed partial class KubeletController : IReconciler<ObjectKey>
     private readonly Dictionary<string, DateTimeOffset> _terminating = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _nextIp = new(StringComparer.Ordinal);
 
+    // The resourceVersion of the kubelet's last status write per pod, until the informer delivers it.
+    private readonly ConcurrentDictionary<ObjectKey, string> _ownWrites = new();
+
     public KubeletController(
         KubeApiClient client,
         SharedInformer<JsonObject> pods,
@@ -66,9 +70,18 @@ internal sealed partial class KubeletController : IReconciler<ObjectKey>
     {
         _pods.AddEventHandler(
             onAdd: pod => EnqueueIfBound(queue, pod),
-            onUpdate: (_, pod) => EnqueueIfBound(queue, pod),
+            onUpdate: (_, pod) =>
+            {
+                // The kubelet's own status write: whatever follows it is already on a RequeueAfter timer.
+                if (!(_ownWrites.TryRemove(JsonObjectMeta.Accessor.GetKey(pod), out var written)
+                    && written == JsonRead.Str(pod, "metadata", "resourceVersion")))
+                {
+                    EnqueueIfBound(queue, pod);
+                }
+            },
             onDelete: pod =>
             {
+                _ownWrites.TryRemove(JsonObjectMeta.Accessor.GetKey(pod), out _);
                 lock (_gate)
                 {
                     _accepted.Remove(JsonRead.Str(pod, "metadata", "uid") ?? "");
@@ -350,7 +363,11 @@ internal sealed partial class KubeletController : IReconciler<ObjectKey>
     {
         try
         {
-            await _client.UpdateStatusAsync(SimulatedResources.Pods, pod, cancellationToken: cancellationToken);
+            var stored = await _client.UpdateStatusAsync(SimulatedResources.Pods, pod, cancellationToken: cancellationToken);
+            if (JsonRead.Str(stored, "metadata", "resourceVersion") is { } version)
+            {
+                _ownWrites[JsonObjectMeta.Accessor.GetKey(stored)] = version;
+            }
         }
         catch (ApiException ex) when (ex.IsNotFound())
         {

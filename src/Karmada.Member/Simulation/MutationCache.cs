@@ -38,6 +38,25 @@ internal sealed class MutationCache
     /// <summary>Records what the server returned for one of this controller's writes.</summary>
     public void Written(ObjectKey key, JsonObject stored) => _written[key] = stored;
 
+    /// <summary>
+    /// Whether an informer event carries exactly the object this controller's own last write stored (same uid and
+    /// resourceVersion): the controller already knows that state, so reconciling it again would find nothing to do.
+    /// The informer now holds that version, so the written copy is dropped (no reconcile may come to drop it).
+    /// </summary>
+    public bool IsOwnWrite(ObjectKey key, JsonObject observed)
+    {
+        if (_written.TryGetValue(key, out var written)
+            && JsonRead.Str(written, "metadata", "uid") == JsonRead.Str(observed, "metadata", "uid")
+            && JsonRead.Str(written, "metadata", "resourceVersion") is { } version
+            && version == JsonRead.Str(observed, "metadata", "resourceVersion"))
+        {
+            _written.TryRemove(KeyValuePair.Create(key, written));
+            return true;
+        }
+
+        return false;
+    }
+
     public void Forget(ObjectKey key) => _written.TryRemove(key, out _);
 
     private static long? Version(JsonObject obj) =>

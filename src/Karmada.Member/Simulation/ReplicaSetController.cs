@@ -35,7 +35,14 @@ internal sealed class ReplicaSetController : IReconciler<ObjectKey>
     {
         _replicaSets.AddEventHandler(
             onAdd: rs => queue.Add(JsonObjectMeta.Accessor.GetKey(rs)),
-            onUpdate: (_, rs) => queue.Add(JsonObjectMeta.Accessor.GetKey(rs)),
+            onUpdate: (_, rs) =>
+            {
+                var key = JsonObjectMeta.Accessor.GetKey(rs);
+                if (!_statusWrites.IsOwnWrite(key, rs))
+                {
+                    queue.Add(key);
+                }
+            },
             onDelete: rs =>
             {
                 _expectations.Forget(JsonObjectMeta.Accessor.GetKey(rs).ToString());
@@ -43,7 +50,17 @@ internal sealed class ReplicaSetController : IReconciler<ObjectKey>
             });
         _pods.AddEventHandler(
             onAdd: pod => Owner(pod, queue, key => _expectations.CreationObserved(key)),
-            onUpdate: (old, pod) => Owner(pod, queue, JsonRead.StartedTerminating(old, pod) ? key => _expectations.DeletionObserved(key) : null),
+            onUpdate: (old, pod) =>
+            {
+                if (JsonRead.StartedTerminating(old, pod))
+                {
+                    Owner(pod, queue, key => _expectations.DeletionObserved(key));
+                }
+                else if (PodChanges.AffectReplicaSet(old, pod))
+                {
+                    Owner(pod, queue, null);
+                }
+            },
             onDelete: pod => Owner(pod, queue, key => _expectations.DeletionObserved(key)));
     }
 
@@ -56,25 +73,59 @@ internal sealed class ReplicaSetController : IReconciler<ObjectKey>
         }
 
         var uid = JsonRead.Str(rs, "metadata", "uid") ?? "";
-        var pods = _pods.Indexer.ByIndex(JsonIndexers.OwnerUidIndex, uid)
-            .Where(p => JsonRead.ControllerUid(p, "ReplicaSet") == uid && JsonRead.IsPodActive(p))
-            .ToList();
+        var pods = ActivePods(uid);
         var want = (int)(JsonRead.Long(rs, "spec", "replicas") ?? 1);
         var keyText = key.ToString();
-        if (_expectations.Satisfied(keyText))
+
+        // Pods written by an earlier reconcile are not all in the informer yet: the status would count some of them
+        // and be superseded as soon as the rest arrive, whose events bring this ReplicaSet back.
+        if (!_expectations.Satisfied(keyText))
         {
-            var diff = pods.Count - want;
-            if (diff < 0)
-            {
-                var template = JsonRead.Obj(rs, "spec", "template") ?? [];
-                await _podControl.CreateAsync(keyText, () => PodControl.NewPod(rs, "ReplicaSet", "apps/v1", template, new Dictionary<string, string>()), -diff, cancellationToken);
-            }
-            else if (diff > 0)
-            {
-                await _podControl.DeleteAsync(keyText, PodControl.DeletionOrder(pods).Take(diff).ToList(), cancellationToken);
-            }
+            return ReconcileResult.Done;
         }
 
+        if (pods.Count != want)
+        {
+            var diff = pods.Count - want;
+            try
+            {
+                if (diff < 0)
+                {
+                    var template = JsonRead.Obj(rs, "spec", "template") ?? [];
+                    await _podControl.CreateAsync(keyText, () => PodControl.NewPod(rs, "ReplicaSet", "apps/v1", template, new Dictionary<string, string>()), -diff, cancellationToken);
+                }
+                else
+                {
+                    await _podControl.DeleteAsync(keyText, PodControl.DeletionOrder(pods).Take(diff).ToList(), cancellationToken);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // As upstream, the status is still brought up to date (observedGeneration included) before the retry,
+                // so the Deployment above is not left waiting on it.
+                await WriteStatusAsync(key, rs, pods, cancellationToken);
+                throw;
+            }
+
+            // The pods written are counted once the informer has seen them all; their events bring this ReplicaSet
+            // back, and a status written now would be superseded by that reconcile's.
+            if (!_expectations.Satisfied(keyText))
+            {
+                return ReconcileResult.Done;
+            }
+
+            pods = ActivePods(uid);
+        }
+
+        await WriteStatusAsync(key, rs, pods, cancellationToken);
+        return ReconcileResult.Done;
+    }
+
+    private List<JsonObject> ActivePods(string uid) =>
+        [.. _pods.Indexer.ByIndex(JsonIndexers.OwnerUidIndex, uid).Where(p => JsonRead.ControllerUid(p, "ReplicaSet") == uid && JsonRead.IsPodActive(p))];
+
+    private async Task WriteStatusAsync(ObjectKey key, JsonObject rs, List<JsonObject> pods, CancellationToken cancellationToken)
+    {
         var ready = pods.Count(JsonRead.IsPodReady);
         var status = new JsonObject
         {
@@ -101,8 +152,6 @@ internal sealed class ReplicaSetController : IReconciler<ObjectKey>
             {
             }
         }
-
-        return ReconcileResult.Done;
     }
 
     private static void Owner(JsonObject pod, WorkQueue<ObjectKey> queue, Action<string>? observed)
