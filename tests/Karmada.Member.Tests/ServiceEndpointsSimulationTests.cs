@@ -19,7 +19,14 @@ public sealed class ServiceEndpointsSimulationTests
         var service = await fixture.Client.CreateAsync(MemberFixture.Services, Service("web"));
         Assert.False(string.IsNullOrEmpty((string?)service["spec"]!["clusterIP"]));
         await DeploymentSimulationTests.WaitForDeploymentAsync(fixture, "web", 2);
-        var podIps = (await fixture.PodsAsync("app=web")).Select(p => (string)p["status"]!["podIP"]!).Order(StringComparer.Ordinal).ToList();
+        // The Deployment's status can be a step ahead of a pod list that still shows a surplus or starting pod.
+        var pods = await Eventually.ReadUntilAsync(
+            () => fixture.PodsAsync("app=web"),
+            p => p.Count == 2 && p.All(pod => Field(pod, "status", "podIP") is not null),
+            p => string.Join("; ", p.Select(pod => $"{Field(pod, "metadata", "name")} {Field(pod, "status", "phase")} ip={Field(pod, "status", "podIP")} deleting={Field(pod, "metadata", "deletionTimestamp")}")),
+            Deadline,
+            "the Deployment's two pods running with addresses");
+        var podIps = pods.Select(p => (string)p["status"]!["podIP"]!).Order(StringComparer.Ordinal).ToList();
 
         var endpoints = await WaitForEndpointsAsync(fixture, "web", ready: 2, notReady: 0);
         var subset = endpoints["subsets"]![0]!;
@@ -69,6 +76,8 @@ public sealed class ServiceEndpointsSimulationTests
         Assert.Equal(5432, (int?)endpoints["subsets"]![0]!["ports"]![0]!["port"]);
         Assert.Equal("", (string?)endpoints["metadata"]!["labels"]!["service.kubernetes.io/headless"]);
     }
+
+    private static string? Field(JsonObject obj, string section, string field) => (string?)(obj[section] as JsonObject)?[field];
 
     private static JsonObject Service(string name) => new()
     {
