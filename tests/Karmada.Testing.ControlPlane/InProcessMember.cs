@@ -1,6 +1,7 @@
 using k8s;
 using Karmada.Client;
 using Karmada.Member;
+using Karmada.Member.Profiles;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Karmada.Testing.ControlPlane;
@@ -30,13 +31,16 @@ public sealed class InProcessMember : IAsyncDisposable
 
     public KubeApiClient Client { get; }
 
-    public static async Task<InProcessMember> StartAsync(string name, CancellationToken cancellationToken)
+    public static Task<InProcessMember> StartAsync(string name, CancellationToken cancellationToken) => StartAsync(name, null, cancellationToken);
+
+    /// <summary>Starts a member shaped by <paramref name="profile"/> (nodes, pod start-up time, ...), or the default one.</summary>
+    public static async Task<InProcessMember> StartAsync(string name, MemberProfile? profile, CancellationToken cancellationToken)
     {
         var directory = new TempDirectory($"member-{name}");
         MemberCluster? cluster = null;
         try
         {
-            cluster = await MemberCluster.StartAsync(new MemberOptions { Name = name, DataDirectory = directory.Path }, NullLoggerFactory.Instance, cancellationToken);
+            cluster = await MemberCluster.StartAsync(new MemberOptions { Name = name, DataDirectory = directory.Path, Profile = profile ?? new MemberProfile() }, NullLoggerFactory.Instance, cancellationToken);
             await cluster.WaitForNodesAsync(cancellationToken);
             var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(cluster.KubeconfigPath));
             return new InProcessMember(directory, cluster, configuration);

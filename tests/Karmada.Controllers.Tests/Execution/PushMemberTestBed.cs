@@ -3,6 +3,7 @@ using Karmada.Controllers.Cluster;
 using Karmada.Controllers.Execution;
 using Karmada.Controllers.Runtime;
 using Karmada.Controllers.Status;
+using Karmada.Member.Profiles;
 using Karmada.Testing;
 using Karmada.Testing.ControlPlane;
 
@@ -29,7 +30,16 @@ internal sealed class PushMemberTestBed : IAsyncDisposable
     /// <param name="configure">Further controller-manager options of the test (e.g. its status write interval).</param>
     /// <param name="deadline">How long the member may take to become Ready.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<PushMemberTestBed> StartAsync(string directoryPrefix, string clusterName, Action<ControllerManagerOptions>? configure, TimeSpan deadline, CancellationToken cancellationToken)
+    public static Task<PushMemberTestBed> StartAsync(string directoryPrefix, string clusterName, Action<ControllerManagerOptions>? configure, TimeSpan deadline, CancellationToken cancellationToken) =>
+        StartAsync(directoryPrefix, clusterName, configure, null, deadline, cancellationToken);
+
+    /// <param name="directoryPrefix">Prefix of the control plane's temp directory.</param>
+    /// <param name="clusterName">The member's cluster name; Works go to <c>karmada-es-{clusterName}</c>.</param>
+    /// <param name="configure">Further controller-manager options of the test (e.g. its status write interval).</param>
+    /// <param name="memberProfile">The member's shape (pod start-up time, nodes), or null for the default one.</param>
+    /// <param name="deadline">How long the member may take to become Ready.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<PushMemberTestBed> StartAsync(string directoryPrefix, string clusterName, Action<ControllerManagerOptions>? configure, MemberProfile? memberProfile, TimeSpan deadline, CancellationToken cancellationToken)
     {
         var options = new ControllerManagerOptions
         {
@@ -49,7 +59,7 @@ internal sealed class PushMemberTestBed : IAsyncDisposable
         InProcessMember? member = null;
         try
         {
-            member = await InProcessMember.StartAsync(clusterName, cancellationToken);
+            member = await InProcessMember.StartAsync(clusterName, memberProfile, cancellationToken);
             var client = controlPlane.Client;
             await ClusterJoiner.JoinAsync(client, clusterName, member.Configuration, member.Client, cancellationToken);
             var executionSpace = Api.WellKnown.ReservedNamespaces.ExecutionSpace(clusterName);

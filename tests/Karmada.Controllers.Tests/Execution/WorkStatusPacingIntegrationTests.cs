@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Karmada.Client;
 using Karmada.Controllers.Execution;
 using Karmada.Interpreter;
+using Karmada.Member.Profiles;
 using Karmada.Testing.ControlPlane;
 
 namespace Karmada.Controllers.Tests.Execution;
@@ -27,7 +28,10 @@ public sealed class WorkStatusPacingIntegrationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bed = await PushMemberTestBed.StartAsync("cp-workstatus-pacing", ClusterName, options => options.WorkStatusWriteInterval = WriteInterval, Deadline, Ct);
+        // Pods that take 2 s to start: the member reports the rollout in steps (created, pods counted, pods ready)
+        // however loaded the machine is, rather than jumping from created to ready in one status write.
+        var slowPods = new MemberProfile { PodStartupMilliseconds = 2000 };
+        _bed = await PushMemberTestBed.StartAsync("cp-workstatus-pacing", ClusterName, options => options.WorkStatusWriteInterval = WriteInterval, slowPods, Deadline, Ct);
         _controlPlane = _bed.ControlPlane;
         _member = _bed.Member;
     }
