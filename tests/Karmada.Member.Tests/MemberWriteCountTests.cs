@@ -63,7 +63,8 @@ public sealed class MemberWriteCountTests(ITestOutputHelper output)
 
         // Pod statuses (10), and at most one ReplicaSet and one Deployment status per ready pod beyond the first.
         Assert.InRange(activity.Requests("PUT"), 14, 10 + 11 + 11);
-        Assert.InRange(activity.Reconciles("kubelet"), 10, 25);
+        // Per pod: binding and start timer, and one more when its own status write's event overtakes the response.
+        Assert.InRange(activity.Reconciles("kubelet"), 10, 30);
     }
 
     private async Task<(MemberActivityRecorder Activity, ObjectEventTrace Trace)> RollOutAsync(int replicas)

@@ -17,7 +17,7 @@ public sealed class WorkStatusPacingIntegrationTests : IAsyncLifetime
     private const string ClusterName = "member1";
     private const string ExecutionSpace = "karmada-es-member1";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(8);
+    private static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(15);
     private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", true);
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
     private PushMemberTestBed _bed = null!;
