@@ -12,8 +12,13 @@ public static class ObjectComparison
     /// Whether an update changes nothing that is stored: equal except for <c>metadata.resourceVersion</c> (not stored)
     /// and the <c>time</c> of managed-fields entries (restamped on every write).
     /// </summary>
+    /// <remarks>
+    /// Metadata (with the managed fields, the costliest part) is compared last: most writes differ in spec or status
+    /// and are decided before it.
+    /// </remarks>
     public static bool IsNoOpUpdate(JsonObject old, JsonObject updated) =>
-        EqualExcept(old, updated, static (name, left, right) => name == "metadata" ? MetadataEqual(left, right) : null);
+        EqualExcept(old, updated, static (name, _, _) => name == "metadata" ? true : null)
+        && MetadataEqual(old["metadata"], updated["metadata"]);
 
     /// <summary>Whether the desired state differs: any top-level field but metadata, status, apiVersion and kind.</summary>
     public static bool ContentDiffers(JsonObject old, JsonObject updated) =>

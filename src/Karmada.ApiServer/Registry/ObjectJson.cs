@@ -31,7 +31,28 @@ public static class ObjectJson
     /// </summary>
     public static byte[] SerializeForStorage(JsonObject obj)
     {
-        var writer = RentWriter(out var buffer);
+        var writer = WriteForStorage(obj, out var buffer);
+        return Finish(writer, buffer);
+    }
+
+    /// <summary>
+    /// <see cref="SerializeForStorage"/> into an array rented from <see cref="ArrayPool{T}.Shared"/>: for a value
+    /// that is only handed to a store, which copies what it keeps. The caller returns <see cref="RentedJson.Array"/>.
+    /// </summary>
+    public static RentedJson SerializeForStorageRented(JsonObject obj)
+    {
+        var writer = WriteForStorage(obj, out var buffer);
+        writer.Flush();
+        var written = buffer.WrittenSpan;
+        var array = ArrayPool<byte>.Shared.Rent(written.Length);
+        written.CopyTo(array);
+        ReleaseIfLarge(buffer);
+        return new RentedJson(array, written.Length);
+    }
+
+    private static Utf8JsonWriter WriteForStorage(JsonObject obj, out ArrayBufferWriter<byte> buffer)
+    {
+        var writer = RentWriter(out buffer);
         writer.WriteStartObject();
         WriteIfPresent(writer, obj, "apiVersion");
         WriteIfPresent(writer, obj, "kind");
@@ -64,7 +85,7 @@ public static class ObjectJson
         }
 
         writer.WriteEndObject();
-        return Finish(writer, buffer);
+        return writer;
     }
 
     private static Utf8JsonWriter RentWriter(out ArrayBufferWriter<byte> buffer)
@@ -80,14 +101,18 @@ public static class ObjectJson
     {
         writer.Flush();
         var result = buffer.WrittenSpan.ToArray();
+        ReleaseIfLarge(buffer);
+        return result;
+    }
+
+    private static void ReleaseIfLarge(ArrayBufferWriter<byte> buffer)
+    {
         if (buffer.Capacity > 1024 * 1024)
         {
             // Do not pin a huge buffer to the thread after one large object.
             _threadBuffer = null;
             _threadWriter = null;
         }
-
-        return result;
     }
 
     private static void WriteIfPresent(Utf8JsonWriter writer, JsonObject obj, string name)

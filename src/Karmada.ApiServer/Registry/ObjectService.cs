@@ -423,11 +423,13 @@ public sealed class ObjectService(ResourceCatalog catalog, ResourceStores stores
         }
         else if (subresource == "status")
         {
-            // A status write changes nothing but .status.
+            // A status write changes nothing but .status. The desired object is this attempt's own (a PUT body taken
+            // once, or a copy per retry), so its status moves over instead of being copied.
             updated = old.DeepClone().AsObject();
             if (desired["status"] is { } status)
             {
-                updated["status"] = status.DeepClone();
+                desired.Remove("status");
+                updated["status"] = status;
             }
             else
             {

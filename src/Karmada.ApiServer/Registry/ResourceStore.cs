@@ -44,16 +44,20 @@ public sealed class ResourceStore : IAsyncDisposable
         return Cache.Get(key);
     }
 
+    // Every store copies the value it is given (IObjectStore never keeps the caller's memory), so the serialized
+    // form is written into a pooled array instead of an array per write; it goes back once the stored copy is read.
     public async Task<CachedObject> CreateAsync(string key, JsonObject obj, CancellationToken cancellationToken)
     {
-        var stored = await _store.CreateAsync(key, ObjectJson.SerializeForStorage(obj), cancellationToken);
+        using var value = ObjectJson.SerializeForStorageRented(obj);
+        var stored = await _store.CreateAsync(key, value.Memory, cancellationToken);
         NoteWrite(stored.ModRevision);
         return Cache.Adopt(CachedObject.FromStored(key, stored.Value.Span, stored.ModRevision, stored.CreateRevision));
     }
 
     public async Task<CachedObject> UpdateAsync(string key, JsonObject obj, long expectedRevision, CancellationToken cancellationToken)
     {
-        var stored = await _store.UpdateAsync(key, ObjectJson.SerializeForStorage(obj), expectedRevision, cancellationToken);
+        using var value = ObjectJson.SerializeForStorageRented(obj);
+        var stored = await _store.UpdateAsync(key, value.Memory, expectedRevision, cancellationToken);
         NoteWrite(stored.ModRevision);
         return Cache.Adopt(CachedObject.FromStored(key, stored.Value.Span, stored.ModRevision, stored.CreateRevision));
     }

@@ -267,7 +267,9 @@ public static class FieldManager
 
         if (managed.Entries.TryGetValue(key, out var previous))
         {
-            owned = owned.Union(previous.Fields);
+            // A repeated writer (a kubelet's status, a controller's replicas) usually changes only fields it already
+            // owns: its set is then kept as it is, still in its stored encoding, rather than rebuilt as a union.
+            owned = previous.Fields.ContainsAll(owned) ? previous.Fields : owned.Union(previous.Fields);
         }
 
         managed.Entries[key] = new ManagedEntry(owned, key.ApiVersion!, Truncate(now));

@@ -10,12 +10,20 @@ namespace Karmada.Patching.ServerSideApply;
 /// </summary>
 internal sealed class FieldSet : IEnumerable<FieldPath>
 {
-    private readonly HashSet<FieldPath> _paths;
+    // Null while the set is known only by its canonical source: an entry a write leaves alone is then answered by
+    // lookups in its FieldsV1 object (Contains, Intersect and Overlaps with a decoded set) and encoded as a copy of
+    // it, and never decoded into paths at all. Anything else decodes it on first use.
+    private HashSet<FieldPath>? _paths;
 
     // The FieldsV1 object the set was decoded from, kept only when it is exactly what ToFieldsV1 writes for the set:
     // most managers' entries come through an update unchanged, and copying their encoding is far cheaper than
     // rebuilding it. Any change to the set drops it.
     private JsonObject? _canonicalSource;
+
+    // Set on sets decoded through DecodedFieldsCache: the paths (then shared with other decodes, copied before any
+    // change) and the text of a canonical FieldsV1, encoded by parsing that text (a lazily materialised object)
+    // rather than by copying a tree.
+    private byte[]? _sharedText;
 
     public FieldSet()
     {
@@ -27,29 +35,81 @@ internal sealed class FieldSet : IEnumerable<FieldPath>
         _paths = [.. paths];
     }
 
-    public int Count => _paths.Count;
+    private FieldSet(JsonObject canonicalSource)
+    {
+        _canonicalSource = canonicalSource;
+    }
 
-    public bool IsEmpty => _paths.Count == 0;
+    public int Count => Paths.Count;
+
+    // A canonical FieldsV1 object with any member holds at least one path (every leaf is one).
+    public bool IsEmpty => _paths is null ? _canonicalSource!.Count == 0 : _paths.Count == 0;
+
+    private HashSet<FieldPath> Paths
+    {
+        get
+        {
+            if (_paths is null)
+            {
+                var paths = new HashSet<FieldPath>();
+                Read(_canonicalSource!, FieldPath.Root, paths);
+                _paths = paths;
+            }
+
+            return _paths;
+        }
+    }
 
     public bool Add(FieldPath path)
     {
+        if (_sharedText is not null)
+        {
+            _paths = [.. _paths!];
+            _sharedText = null;
+        }
+
+        var paths = Paths;
         _canonicalSource = null;
-        return _paths.Add(path);
+        return paths.Add(path);
     }
 
-    public bool Contains(FieldPath path) => _paths.Contains(path);
+    public bool Contains(FieldPath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return _paths?.Contains(path) ?? SourceContains(_canonicalSource!, path);
+    }
+
+    /// <summary>Whether every path of <paramref name="other"/> is in this set.</summary>
+    public bool ContainsAll(FieldSet other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(other, this))
+        {
+            return true;
+        }
+
+        foreach (var path in other.Paths)
+        {
+            if (!Contains(path))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public FieldSet Union(IEnumerable<FieldPath> other)
     {
-        var result = new FieldSet(_paths);
-        result._paths.UnionWith(other);
+        var result = new FieldSet(Paths);
+        result._paths!.UnionWith(other);
         return result;
     }
 
     public FieldSet Except(IEnumerable<FieldPath> other)
     {
-        var result = new FieldSet(_paths);
-        result._paths.ExceptWith(other);
+        var result = new FieldSet(Paths);
+        result._paths!.ExceptWith(other);
         return result;
     }
 
@@ -57,22 +117,23 @@ internal sealed class FieldSet : IEnumerable<FieldPath>
     {
         if (other is FieldSet set)
         {
-            // Walk the smaller set: a write changes a handful of the hundreds of fields a manager owns.
-            var (small, large) = set.Count < Count ? (set, this) : (this, set);
+            // Walk the smaller set: a write changes a handful of the hundreds of fields a manager owns. A set still
+            // in its FieldsV1 form is the one looked into.
+            var (small, large) = Order(set);
             var common = new FieldSet();
-            foreach (var path in small._paths)
+            foreach (var path in small.Paths)
             {
-                if (large._paths.Contains(path))
+                if (large.Contains(path))
                 {
-                    common._paths.Add(path);
+                    common._paths!.Add(path);
                 }
             }
 
             return common;
         }
 
-        var result = new FieldSet(_paths);
-        result._paths.IntersectWith(other);
+        var result = new FieldSet(Paths);
+        result._paths!.IntersectWith(other);
         return result;
     }
 
@@ -80,10 +141,10 @@ internal sealed class FieldSet : IEnumerable<FieldPath>
     public bool Overlaps(FieldSet other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var (small, large) = other.Count < Count ? (other, this) : (this, other);
-        foreach (var path in small._paths)
+        var (small, large) = Order(other);
+        foreach (var path in small.Paths)
         {
-            if (large._paths.Contains(path))
+            if (large.Contains(path))
             {
                 return true;
             }
@@ -92,25 +153,46 @@ internal sealed class FieldSet : IEnumerable<FieldPath>
         return false;
     }
 
-    public FieldSet Where(Func<FieldPath, bool> predicate) => new(_paths.Where(predicate));
+    public FieldSet Where(Func<FieldPath, bool> predicate) => new(Paths.Where(predicate));
 
     /// <summary>The paths in upstream's iteration order.</summary>
-    public IEnumerable<FieldPath> Sorted() => _paths.Order(Comparer<FieldPath>.Create(FieldPath.Compare));
+    public IEnumerable<FieldPath> Sorted() => Paths.Order(Comparer<FieldPath>.Create(FieldPath.Compare));
 
-    public IEnumerator<FieldPath> GetEnumerator() => _paths.GetEnumerator();
+    public IEnumerator<FieldPath> GetEnumerator() => Paths.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    // The set to iterate and the set to look into: a set still in FieldsV1 form is looked into rather than decoded.
+    private (FieldSet Small, FieldSet Large) Order(FieldSet other)
+    {
+        if (_paths is null && other._paths is not null)
+        {
+            return (other, this);
+        }
+
+        if (other._paths is null && _paths is not null)
+        {
+            return (this, other);
+        }
+
+        return other.Count < Count ? (other, this) : (this, other);
+    }
 
     /// <summary>Encodes the set as a FieldsV1 object.</summary>
     public JsonObject ToFieldsV1()
     {
+        if (_sharedText is { } text)
+        {
+            return JsonNode.Parse(text)!.AsObject();
+        }
+
         if (_canonicalSource is { } source)
         {
             return (JsonObject)source.DeepClone();
         }
 
         var root = new TrieNode();
-        foreach (var path in _paths)
+        foreach (var path in Paths)
         {
             var node = root;
             foreach (var element in path.Elements)
@@ -134,34 +216,132 @@ internal sealed class FieldSet : IEnumerable<FieldPath>
     /// <exception cref="FormatException">The object is not valid FieldsV1.</exception>
     public static FieldSet FromFieldsV1(JsonObject fields)
     {
-        var set = new FieldSet();
-        if (Read(fields, FieldPath.Root, set))
+        ArgumentNullException.ThrowIfNull(fields);
+        return DecodedFieldsCache.Decode(fields);
+    }
+
+    /// <inheritdoc cref="FromFieldsV1"/>
+    internal static FieldSet FromFieldsV1Uncached(JsonObject fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (IsCanonical(fields, atRoot: true))
         {
-            set._canonicalSource = fields;
+            return new FieldSet(fields);
         }
 
+        var set = new FieldSet();
+        Read(fields, FieldPath.Root, set._paths!);
         return set;
     }
 
-    // Adds the paths of a FieldsV1 (sub)object; returns whether it is written exactly as Emit writes what it holds:
-    // "." first, only below the root, only beside other members and empty; member names as the elements print;
-    // members in upstream's order.
-    private static bool Read(JsonObject fields, FieldPath prefix, FieldSet set)
+    /// <summary>
+    /// A set that may be shared between threads and writes: <paramref name="source"/> (parsed from
+    /// <paramref name="text"/>, private) canonical and every element shareable; otherwise null.
+    /// </summary>
+    /// <exception cref="FormatException">The object is not valid FieldsV1.</exception>
+    internal static FieldSet? Shared(JsonObject source, byte[] text)
     {
-        var canonical = true;
+        if (!IsCanonical(source, atRoot: true))
+        {
+            return null;
+        }
+
+        var paths = new HashSet<FieldPath>();
+        Read(source, FieldPath.Root, paths);
+        foreach (var path in paths)
+        {
+            foreach (var element in path.Elements)
+            {
+                if (!PathElement.IsShareable(element))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return new FieldSet(source) { _paths = paths, _sharedText = text };
+    }
+
+    /// <summary>A set of its own over the paths of a <see cref="Shared"/> one: they are copied only if it changes.</summary>
+    internal FieldSet Instance() => new(_canonicalSource!) { _paths = _paths, _sharedText = _sharedText };
+
+    // Whether a FieldsV1 (sub)object is written exactly as Emit writes what it holds: "." first, only below the root,
+    // only beside other members and empty; member names as the elements print; members in upstream's order. False
+    // for anything malformed too (Read then reports it); element names that do not parse throw as Read would.
+    private static bool IsCanonical(JsonObject fields, bool atRoot)
+    {
         var first = true;
         PathElement? previous = null;
         foreach (var (name, value) in fields)
         {
+            if (value is not JsonObject child)
+            {
+                return false;
+            }
+
             if (name == ".")
             {
-                canonical &= first && prefix.Count > 0 && fields.Count > 1 && value is JsonObject { Count: 0 };
-                if (prefix.Count > 0)
+                if (!first || atRoot || fields.Count < 2 || child.Count != 0)
                 {
-                    set._paths.Add(prefix);
+                    return false;
                 }
 
                 first = false;
+                continue;
+            }
+
+            var element = PathElement.Parse(name);
+            if (!string.Equals(element.Text, name, StringComparison.Ordinal) || (previous is not null && previous.CompareTo(element) >= 0))
+            {
+                return false;
+            }
+
+            previous = element;
+            first = false;
+            if (child.Count > 0 && !IsCanonical(child, atRoot: false))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Membership read straight from a canonical FieldsV1 object: names there are the elements' texts, a leaf ({}) is
+    // a member, and an inner node is one when it has ".".
+    private static bool SourceContains(JsonObject source, FieldPath path)
+    {
+        if (path.Count == 0)
+        {
+            return false;
+        }
+
+        var node = source;
+        foreach (var element in path.Elements)
+        {
+            if (!node.TryGetPropertyValue(element.Text, out var child) || child is not JsonObject next)
+            {
+                return false;
+            }
+
+            node = next;
+        }
+
+        return node.Count == 0 || node.ContainsKey(".");
+    }
+
+    // Adds the paths of a FieldsV1 (sub)object.
+    private static void Read(JsonObject fields, FieldPath prefix, HashSet<FieldPath> paths)
+    {
+        foreach (var (name, value) in fields)
+        {
+            if (name == ".")
+            {
+                if (prefix.Count > 0)
+                {
+                    paths.Add(prefix);
+                }
+
                 continue;
             }
 
@@ -171,21 +351,16 @@ internal sealed class FieldSet : IEnumerable<FieldPath>
             }
 
             var element = PathElement.Parse(name);
-            canonical &= string.Equals(element.Text, name, StringComparison.Ordinal) && (previous is null || previous.CompareTo(element) < 0);
-            previous = element;
-            first = false;
             var path = prefix.Append(element);
             if (child.Count == 0)
             {
-                set._paths.Add(path);
+                paths.Add(path);
             }
             else
             {
-                canonical &= Read(child, path, set);
+                Read(child, path, paths);
             }
         }
-
-        return canonical;
     }
 
     private static JsonObject Emit(TrieNode node, bool includeSelf)

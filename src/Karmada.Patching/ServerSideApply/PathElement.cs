@@ -179,7 +179,7 @@ internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathEle
         }
     }
 
-    private static bool IsShareable(PathElement element) => element.Kind switch
+    internal static bool IsShareable(PathElement element) => element.Kind switch
     {
         PathElementKind.Key => element.Key!.All(k => k.Value is null or JsonValue),
         PathElementKind.Value => element.Value is null or JsonValue,

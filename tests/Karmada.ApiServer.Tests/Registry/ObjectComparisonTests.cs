@@ -44,6 +44,18 @@ public sealed class ObjectComparisonTests
     }
 
     [Theory]
+    [InlineData("""{"a":1}""", """{"a":1}""", true)]
+    [InlineData("""{"a":1,"metadata":null}""", """{"a":1}""", true)]
+    [InlineData("""{"a":1,"metadata":{}}""", """{"a":1}""", false)]
+    [InlineData("""{"a":1,"metadata":{"name":"x"}}""", """{"a":2,"metadata":{"name":"x"}}""", false)]
+    [InlineData("""{"metadata":{"name":"x"},"a":1}""", """{"a":1,"metadata":{"name":"y"}}""", false)]
+    public void IsNoOpUpdate_MetadataComparedLast_DecidesAsAWholeObjectComparison(string left, string right, bool same)
+    {
+        Assert.Equal(same, ObjectComparison.IsNoOpUpdate(Parse(left), Parse(right)));
+        Assert.Equal(same, ObjectComparison.IsNoOpUpdate(Parse(right), Parse(left)));
+    }
+
+    [Theory]
     [InlineData("""{"metadata":{"labels":{"b":"2"}}}""", false)]
     [InlineData("""{"status":{"x":2}}""", false)]
     [InlineData("""{"apiVersion":"v2","kind":"Other"}""", false)]

@@ -38,4 +38,22 @@ public sealed class ObjectJsonTests
             Assert.Equal($$"""{"i":{{i}},"pad":"{{new string('p', i * 100)}}"}""", results[i]);
         }
     }
+    [Fact]
+    public void SerializeForStorageRented_HoldsExactlyTheBytesOfSerializeForStorage()
+    {
+        var objects = new[]
+        {
+            JsonNode.Parse("""{"data":{"k":"v"},"metadata":{"resourceVersion":"9","name":"c"},"kind":"ConfigMap","apiVersion":"v1"}""")!.AsObject(),
+            JsonNode.Parse("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"m&n"},"data":{"k":"k:{\"name\":\"x\"}"}}""")!.AsObject(),
+            new JsonObject { ["apiVersion"] = "v1", ["kind"] = "ConfigMap", ["metadata"] = new JsonObject { ["name"] = "big" }, ["data"] = new JsonObject { ["v"] = new string('x', 2 * 1024 * 1024) } },
+            new JsonObject { ["kind"] = "ConfigMap" },
+        };
+        foreach (var obj in objects)
+        {
+            var expected = ObjectJson.SerializeForStorage(obj);
+            using var rented = ObjectJson.SerializeForStorageRented(obj);
+            Assert.Equal(expected, rented.Memory.ToArray());
+            Assert.Equal(expected.Length, rented.Length);
+        }
+    }
 }
