@@ -28,6 +28,7 @@ namespace Karmada.Client;
 public sealed partial class KubeApiClient : IDisposable
 {
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+    private static readonly StreamPipeReaderOptions WatchPipeOptions = new(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024);
     private readonly HttpClient _httpClient;
     private readonly ServiceClientCredentials? _credentials;
     private readonly string _baseUrl;
@@ -253,7 +254,8 @@ public sealed partial class KubeApiClient : IDisposable
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var pipe = PipeReader.Create(stream);
+            // Segments big enough for a typical object keep most lines in one segment, which decodes without a copy.
+            var pipe = PipeReader.Create(stream, WatchPipeOptions);
             try
             {
                 while (true)
@@ -497,8 +499,10 @@ public sealed partial class KubeApiClient : IDisposable
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false)
-                ?? throw new JsonException($"The response body of type {typeof(T).Name} was null.");
+            var result = typeof(T) == typeof(JsonObject)
+                ? (T?)(object?)await UnstructuredJson.ReadObjectAsync(stream, response.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false)
+                : await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+            return result ?? throw new JsonException($"The response body of type {typeof(T).Name} was null.");
         }
     }
 

@@ -14,6 +14,10 @@ public sealed class Indexer<T> where T : class
     private readonly Dictionary<string, Func<T, IEnumerable<string>>> _indexFuncs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, HashSet<string>>> _indices = new(StringComparer.Ordinal);
 
+    // The index values each cached object produced when it was stored: an update whose values did not change leaves
+    // the indexes alone, and a removal needs no second run of the index functions.
+    private readonly Dictionary<string, IndexValue[]> _indexedValues = new(StringComparer.Ordinal);
+
     public Indexer(Func<T, string> keyFunc)
     {
         ArgumentNullException.ThrowIfNull(keyFunc);
@@ -53,9 +57,16 @@ public sealed class Indexer<T> where T : class
             _indices[name] = index;
             foreach (var (key, item) in _items)
             {
+                var added = new List<IndexValue>();
                 foreach (var value in indexFunc(item))
                 {
+                    added.Add(new IndexValue(name, value));
                     AddToIndex(index, value, key);
+                }
+
+                if (added.Count > 0)
+                {
+                    _indexedValues[key] = [.. _indexedValues.GetValueOrDefault(key, []), .. added];
                 }
             }
         }
@@ -136,13 +147,14 @@ public sealed class Indexer<T> where T : class
             // Compute index values first so a throwing index function leaves the cache untouched.
             var newValues = IndexValuesOf(obj);
             _items.TryGetValue(key, out var old);
-            if (old is not null)
+            _items[key] = obj;
+            var oldValues = _indexedValues.GetValueOrDefault(key, []);
+            if (old is null || !oldValues.AsSpan().SequenceEqual(newValues))
             {
-                RemoveFromIndicesLocked(key, old);
+                RemoveFromIndicesLocked(key, oldValues);
+                AddToIndicesLocked(key, newValues);
             }
 
-            _items[key] = obj;
-            AddToIndicesLocked(key, newValues);
             return old;
         }
     }
@@ -157,7 +169,7 @@ public sealed class Indexer<T> where T : class
                 return null;
             }
 
-            RemoveFromIndicesLocked(key, old);
+            RemoveFromIndicesLocked(key, _indexedValues.GetValueOrDefault(key, []));
             return old;
         }
     }
@@ -175,6 +187,7 @@ public sealed class Indexer<T> where T : class
         {
             var previous = new Dictionary<string, T>(_items, StringComparer.Ordinal);
             _items.Clear();
+            _indexedValues.Clear();
             foreach (var index in _indices.Values)
             {
                 index.Clear();
@@ -200,41 +213,52 @@ public sealed class Indexer<T> where T : class
         return index.GetValueOrDefault(indexedValue);
     }
 
-    private List<(string Index, string Value)> IndexValuesOf(T obj)
+    private IndexValue[] IndexValuesOf(T obj)
     {
-        var values = new List<(string, string)>();
+        if (_indexFuncs.Count == 0)
+        {
+            return [];
+        }
+
+        var values = new List<IndexValue>();
         foreach (var (name, func) in _indexFuncs)
         {
             foreach (var value in func(obj))
             {
-                values.Add((name, value));
+                values.Add(new IndexValue(name, value));
             }
         }
 
-        return values;
+        return [.. values];
     }
 
-    private void AddToIndicesLocked(string key, List<(string Index, string Value)> values)
+    private void AddToIndicesLocked(string key, IndexValue[] values)
     {
+        if (values.Length == 0)
+        {
+            _indexedValues.Remove(key);
+            return;
+        }
+
+        _indexedValues[key] = values;
         foreach (var (name, value) in values)
         {
             AddToIndex(_indices[name], value, key);
         }
     }
 
-    private void RemoveFromIndicesLocked(string key, T old)
+    private void RemoveFromIndicesLocked(string key, IndexValue[] values)
     {
-        foreach (var (name, func) in _indexFuncs)
+        foreach (var (name, value) in values)
         {
             var index = _indices[name];
-            foreach (var value in func(old))
+            if (index.TryGetValue(value, out var keys) && keys.Remove(key) && keys.Count == 0)
             {
-                if (index.TryGetValue(value, out var keys) && keys.Remove(key) && keys.Count == 0)
-                {
-                    index.Remove(value);
-                }
+                index.Remove(value);
             }
         }
+
+        _indexedValues.Remove(key);
     }
 
     private static void AddToIndex(Dictionary<string, HashSet<string>> index, string value, string key)
@@ -247,4 +271,7 @@ public sealed class Indexer<T> where T : class
 
         keys.Add(key);
     }
+
+    /// <summary>One value an object produced for one index.</summary>
+    private readonly record struct IndexValue(string Index, string Value);
 }

@@ -80,7 +80,7 @@ public sealed partial class SharedInformer<T> : BackgroundService, ISharedInform
             {
                 foreach (var item in Indexer.List())
                 {
-                    Invoke(() => onAdd(item), "add");
+                    InvokeAdd(onAdd, item);
                 }
             }
         }
@@ -303,14 +303,13 @@ public sealed partial class SharedInformer<T> : BackgroundService, ISharedInform
         return string.IsNullOrEmpty(resourceVersion) ? null : resourceVersion;
     }
 
+    // The handlers are called inline (no closure per handler per event): one faulty handler must not starve the
+    // others or stop the informer, so each call is guarded on its own.
     private void DispatchAdd(T obj)
     {
         foreach (var handler in _handlers)
         {
-            if (handler.OnAdd is { } onAdd)
-            {
-                Invoke(() => onAdd(obj), "add");
-            }
+            InvokeAdd(handler.OnAdd, obj);
         }
     }
 
@@ -320,7 +319,14 @@ public sealed partial class SharedInformer<T> : BackgroundService, ISharedInform
         {
             if (handler.OnUpdate is { } onUpdate)
             {
-                Invoke(() => onUpdate(old, obj), "update");
+                try
+                {
+                    onUpdate(old, obj);
+                }
+                catch (Exception ex)
+                {
+                    LogHandlerFailed(_logger, Resource.ToString(), "update", ex);
+                }
             }
         }
     }
@@ -331,21 +337,32 @@ public sealed partial class SharedInformer<T> : BackgroundService, ISharedInform
         {
             if (handler.OnDelete is { } onDelete)
             {
-                Invoke(() => onDelete(obj), "delete");
+                try
+                {
+                    onDelete(obj);
+                }
+                catch (Exception ex)
+                {
+                    LogHandlerFailed(_logger, Resource.ToString(), "delete", ex);
+                }
             }
         }
     }
 
-    private void Invoke(Action action, string kind)
+    private void InvokeAdd(Action<T>? onAdd, T obj)
     {
+        if (onAdd is null)
+        {
+            return;
+        }
+
         try
         {
-            action();
+            onAdd(obj);
         }
         catch (Exception ex)
         {
-            // One faulty handler must not starve the others or stop the informer.
-            LogHandlerFailed(_logger, Resource.ToString(), kind, ex);
+            LogHandlerFailed(_logger, Resource.ToString(), "add", ex);
         }
     }
 

@@ -77,6 +77,60 @@ public sealed class IndexerTests
         Assert.Equal(["ns1/child"], indexer.KeysByIndex(JsonIndexers.OwnerUidIndex, "uid-1"));
     }
 
+    [Fact]
+    public void Upsert_RunsIndexFunctionsOncePerWrite_AndRemoveRunsNone()
+    {
+        var calls = 0;
+        var indexer = new Indexer<JsonObject>(o => JsonObjectMeta.Accessor.GetKey(o).ToString());
+        indexer.AddIndex("app", o =>
+        {
+            calls++;
+            return JsonIndexers.ByLabel("app")(o);
+        });
+
+        indexer.Upsert(FakeApiServer.Widget("ns1", "a", label: "web"));
+        indexer.Upsert(FakeApiServer.Widget("ns1", "a", label: "web"));
+        indexer.Upsert(FakeApiServer.Widget("ns1", "a", label: "db"));
+        indexer.Remove("ns1/a");
+
+        Assert.Equal(3, calls);
+        Assert.Empty(indexer.KeysByIndex("app", "web"));
+        Assert.Empty(indexer.KeysByIndex("app", "db"));
+    }
+
+    [Fact]
+    public void AddIndex_OnPopulatedCache_LaterUpdatesMoveTheKeyInEveryIndex()
+    {
+        var indexer = new Indexer<JsonObject>(o => JsonObjectMeta.Accessor.GetKey(o).ToString());
+        indexer.AddIndex(JsonIndexers.NamespaceIndex, JsonIndexers.ByNamespace);
+        indexer.Upsert(FakeApiServer.Widget("ns1", "a", label: "web"));
+        indexer.AddIndex("app", JsonIndexers.ByLabel("app"));
+
+        indexer.Upsert(FakeApiServer.Widget("ns1", "a", label: "db"));
+
+        Assert.Empty(indexer.KeysByIndex("app", "web"));
+        Assert.Equal(["ns1/a"], indexer.KeysByIndex("app", "db"));
+        Assert.Equal(["ns1/a"], indexer.KeysByIndex(JsonIndexers.NamespaceIndex, "ns1"));
+
+        indexer.Remove("ns1/a");
+
+        Assert.Empty(indexer.KeysByIndex("app", "db"));
+        Assert.Empty(indexer.KeysByIndex(JsonIndexers.NamespaceIndex, "ns1"));
+    }
+
+    [Fact]
+    public void Upsert_ThrowingIndexFunction_LeavesTheCacheAsItWas()
+    {
+        var indexer = NewIndexer();
+        indexer.Upsert(FakeApiServer.Widget("ns1", "a", label: "web"));
+        indexer.AddIndex("fails-on-db", o => JsonObjectMeta.GetLabel(o, "app") == "db" ? throw new InvalidOperationException("boom") : []);
+
+        Assert.Throws<InvalidOperationException>(() => indexer.Upsert(FakeApiServer.Widget("ns1", "a", label: "db")));
+
+        Assert.Equal("web", JsonObjectMeta.GetLabel(indexer.Get("ns1/a")!, "app"));
+        Assert.Equal(["ns1/a"], indexer.KeysByIndex("app", "web"));
+    }
+
     private static Indexer<JsonObject> NewIndexer()
     {
         var indexer = new Indexer<JsonObject>(o => JsonObjectMeta.Accessor.GetKey(o).ToString());

@@ -37,10 +37,8 @@ public sealed class WatchLineParserTests
     public void Parse_LineSplitAcrossSegments_Decodes()
     {
         var bytes = Encoding.UTF8.GetBytes("""{"type":"ADDED","object":{"metadata":{"name":"split"}}}""");
-        var first = new Segment(bytes.AsMemory(0, 10));
-        var last = first.Append(bytes.AsMemory(10));
 
-        var result = WatchLineParser.Parse(new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length), JsonObjectMeta.TypeInfo);
+        var result = WatchLineParser.Parse(SplitSequence.At(bytes, 10), JsonObjectMeta.TypeInfo);
 
         Assert.Equal("split", JsonObjectMeta.GetName(result.Object));
     }
@@ -67,17 +65,26 @@ public sealed class WatchLineParserTests
         Assert.ThrowsAny<JsonException>(() => WatchLineParser.Parse(Sequence(line), JsonObjectMeta.TypeInfo));
     }
 
-    private static ReadOnlySequence<byte> Sequence(string text) => new(Encoding.UTF8.GetBytes(text));
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    [Theory]
+    [InlineData("""{"type":"ADDED","object":null}""")]
+    [InlineData("""{"type":"ADDED","object":"text"}""")]
+    [InlineData("""{"type":"ADDED","object":[{}]}""")]
+    [InlineData("""{"type":null,"object":{}}""")]
+    public void Parse_UnstructuredWithoutAnObject_ThrowsJsonException(string line)
     {
-        public Segment(ReadOnlyMemory<byte> memory) => Memory = memory;
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory) { RunningIndex = RunningIndex + Memory.Length };
-            Next = next;
-            return next;
-        }
+        Assert.ThrowsAny<JsonException>(() => WatchLineParser.Parse(Sequence(line), JsonObjectMeta.TypeInfo));
     }
+
+    [Fact]
+    public void Parse_Unstructured_KeepsTheWholeObjectAndToleratesACarriageReturn()
+    {
+        const string obj = """{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","namespace":"ns","resourceVersion":"9"},"status":{"phase":"Running","ratio":0.50}}""";
+
+        var result = WatchLineParser.Parse(Sequence("{\"type\":\"DELETED\",\"object\":" + obj + "}\r"), JsonObjectMeta.TypeInfo);
+
+        Assert.Equal(WatchEventType.Deleted, result.Type);
+        Assert.Equal(obj, result.Object.ToJsonString());
+    }
+
+    private static ReadOnlySequence<byte> Sequence(string text) => new(Encoding.UTF8.GetBytes(text));
 }
