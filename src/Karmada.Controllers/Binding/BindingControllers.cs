@@ -42,7 +42,8 @@ public static class BindingControllers
             clusters,
             overridePolicies,
             clusterOverridePolicies,
-            loggerFactory.CreateLogger<BindingWorkSynchronizer>());
+            loggerFactory.CreateLogger<BindingWorkSynchronizer>(),
+            timeProvider);
 
         // The Cluster informer only has to be synced: override rules match on Clusters.
         var clusterSync = EventSource.From(clusters, onAdd: null, onUpdate: null, onDelete: null);

@@ -1,5 +1,6 @@
 using Karmada.Api.Meta;
 using Karmada.Api.WellKnown;
+using Karmada.Api.Work.V1Alpha2;
 using Karmada.Client;
 using Karmada.Client.Informers;
 using Karmada.Controllers.Runtime;
@@ -42,7 +43,7 @@ public static class BindingEventSources
             EventSource.From(
                 bindings,
                 onAdd: b => [view(b).Key],
-                onUpdate: (old, b) => SpecOrLifecycleChanged(metadata(old), metadata(b)) ? [view(b).Key] : [],
+                onUpdate: (old, b) => SpecOrLifecycleChanged(metadata(old), metadata(b)) && !OnlyRequiredByChanged(metadata(old), metadata(b), view(old).Spec, view(b).Spec) ? [view(b).Key] : [],
                 onDelete: null),
             EventSource.From(
                 overridePolicies,
@@ -68,11 +69,26 @@ public static class BindingEventSources
     {
         ArgumentNullException.ThrowIfNull(old);
         ArgumentNullException.ThrowIfNull(updated);
-        return old.Generation != updated.Generation
-            || (old.DeletionTimestamp is null) != (updated.DeletionTimestamp is null)
+        return old.Generation != updated.Generation || LifecycleChanged(old, updated);
+    }
+
+    private static bool LifecycleChanged(ObjectMeta old, ObjectMeta updated) =>
+        (old.DeletionTimestamp is null) != (updated.DeletionTimestamp is null)
             || (HasBindingControllerFinalizer(old) && !HasBindingControllerFinalizer(updated))
             || old.Labels.GetValueOrDefault(WellKnownLabels.ResourceBindingPermanentId) != updated.Labels.GetValueOrDefault(WellKnownLabels.ResourceBindingPermanentId)
             || old.Labels.GetValueOrDefault(WellKnownLabels.ClusterResourceBindingPermanentId) != updated.Labels.GetValueOrDefault(WellKnownLabels.ClusterResourceBindingPermanentId);
+
+    /// <summary>
+    /// Whether a new generation only recorded or removed a dependent that targets clusters the binding already targets
+    /// (<see cref="RequiredByChange"/>), with no lifecycle change beside it: nothing to render.
+    /// </summary>
+    public static bool OnlyRequiredByChanged(ObjectMeta old, ObjectMeta updated, ResourceBindingSpec oldSpec, ResourceBindingSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        ArgumentNullException.ThrowIfNull(updated);
+        return old.Generation != updated.Generation
+            && !LifecycleChanged(old, updated)
+            && RequiredByChange.ChangesNoTarget(oldSpec, spec);
     }
 
     private static bool HasBindingControllerFinalizer(ObjectMeta metadata) =>

@@ -36,6 +36,11 @@ public sealed partial class BindingWorkSynchronizer
     private readonly SharedInformer<PolicyV1Alpha1.ClusterOverridePolicy> _clusterOverridePolicies;
     private readonly ILogger _logger;
 
+    // The Works this controller wrote, until the informer shows them: a binding reconciled again within moments of
+    // creating its Works (its attached binding's requiredBy growing, a second event) found none cached and tried to
+    // create them again, an AlreadyExists answer and a read per Work.
+    private readonly RecentWrites<WorkV1Alpha1.Work> _written;
+
     public BindingWorkSynchronizer(
         KubeApiClient client,
         CachedObjectReader reader,
@@ -45,7 +50,8 @@ public sealed partial class BindingWorkSynchronizer
         SharedInformer<ClusterV1Alpha1.Cluster> clusters,
         SharedInformer<PolicyV1Alpha1.OverridePolicy> overridePolicies,
         SharedInformer<PolicyV1Alpha1.ClusterOverridePolicy> clusterOverridePolicies,
-        ILogger<BindingWorkSynchronizer> logger)
+        ILogger<BindingWorkSynchronizer> logger,
+        TimeProvider? timeProvider = null)
     {
         _client = client;
         _reader = reader;
@@ -56,6 +62,7 @@ public sealed partial class BindingWorkSynchronizer
         _overridePolicies = overridePolicies;
         _clusterOverridePolicies = clusterOverridePolicies;
         _logger = logger;
+        _written = new RecentWrites<WorkV1Alpha1.Work>(w => w.Metadata.ResourceVersion, timeProvider);
         EnsureWorkIndex(works);
     }
 
@@ -156,12 +163,14 @@ public sealed partial class BindingWorkSynchronizer
 
     private async Task WriteAsync(DesiredWork desired, CancellationToken cancellationToken)
     {
-        var existing = _works.Indexer.Get(new ObjectKey(desired.Namespace, desired.Name));
+        var key = new ObjectKey(desired.Namespace, desired.Name);
+        var existing = _written.Resolve(key, _works.Indexer.Get(key));
         if (existing is null)
         {
             try
             {
-                await _client.CreateAsync(BindingResources.Works, desired.Namespace, desired.ToWork(Guid.NewGuid().ToString()), BindingResources.WorkType, cancellationToken: cancellationToken);
+                var created = await _client.CreateAsync(BindingResources.Works, desired.Namespace, desired.ToWork(Guid.NewGuid().ToString()), BindingResources.WorkType, cancellationToken: cancellationToken);
+                _written.Record(key, created);
                 LogWorkCreated(_logger, desired.Namespace, desired.Name);
                 return;
             }
@@ -185,12 +194,13 @@ public sealed partial class BindingWorkSynchronizer
         }
 
         // A stale cache answers with Conflict, which requeues the binding with the fresh Work.
-        await _client.UpdateAsync(BindingResources.Works, desired.Namespace, desired.Name, WorkComparer.Merge(existing, work), BindingResources.WorkType, cancellationToken: cancellationToken);
+        _written.Record(key, await _client.UpdateAsync(BindingResources.Works, desired.Namespace, desired.Name, WorkComparer.Merge(existing, work), BindingResources.WorkType, cancellationToken: cancellationToken));
         LogWorkUpdated(_logger, desired.Namespace, desired.Name);
     }
 
     private async Task DeleteWorkAsync(WorkV1Alpha1.Work work, CancellationToken cancellationToken)
     {
+        _written.Forget(new ObjectKey(work.Metadata.Namespace, work.Metadata.Name!));
         try
         {
             await _client.DeleteAsync(BindingResources.Works, work.Metadata.Namespace, work.Metadata.Name!, cancellationToken: cancellationToken);

@@ -94,8 +94,9 @@ public static class BindingStatusControllers
 
     /// <summary>
     /// Whether a binding update needs a status sync: once it is scheduled (the scheduler set <c>lastScheduledTime</c>),
-    /// when its spec changed (a new generation) or its template changed (<c>spec.resource.resourceVersion</c>); never
-    /// for the controller's own status writes.
+    /// when its spec changed (a new generation, unless only a dependent that targets no new cluster was recorded:
+    /// <see cref="RequiredByChange"/>) or its template changed (<c>spec.resource.resourceVersion</c>); never for the
+    /// controller's own status writes.
     /// </summary>
     public static bool BindingNeedsSync<TBinding>(BindingKind<TBinding> kind, TBinding old, TBinding current)
         where TBinding : class
@@ -103,7 +104,7 @@ public static class BindingStatusControllers
         ArgumentNullException.ThrowIfNull(kind);
         return Scheduled(kind, current)
             && (!Scheduled(kind, old)
-                || kind.Metadata(old).Generation != kind.Metadata(current).Generation
+                || (kind.Metadata(old).Generation != kind.Metadata(current).Generation && !RequiredByChange.ChangesNoTarget(kind.Spec(old), kind.Spec(current)))
                 || kind.Spec(old).Resource.ResourceVersion != kind.Spec(current).Resource.ResourceVersion);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Karmada.Api;
@@ -35,6 +36,14 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
     private readonly IResourceInterpreter _interpreter;
     private readonly ResourceKindMapper _kinds;
     private readonly ILogger _logger;
+
+    // The attached bindings this controller wrote, until the informer shows them: the dependents of one ConfigMap are
+    // scheduled together, and each found the attached binding the previous one had just created or patched missing
+    // or a version behind in the cache (a create refused as AlreadyExists, or a failed patch guard, and a read).
+    private readonly RecentWrites<ResourceBinding> _attached = new(b => b.Metadata.ResourceVersion);
+
+    // One per attached binding ever written by this process: a ConfigMap's worth of memory each.
+    private readonly ConcurrentDictionary<ObjectKey, SemaphoreSlim> _attachTurns = new();
 
     public DependenciesDistributorReconciler(
         KubeApiClient client,
@@ -169,19 +178,38 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
         var desired = AttachedBindings.Build(dependency, independent);
         var ns = desired.Metadata.Namespace ?? string.Empty;
         var name = desired.Metadata.Name!;
-        var current = _bindings.Indexer.Get(new ObjectKey(ns, name));
+        var key = new ObjectKey(ns, name);
+
+        // The workers writing one attached binding take turns, each starting from the copy the previous one wrote:
+        // racing, all but one lost (AlreadyExists or a failed guard) and read the binding again.
+        var turn = _attachTurns.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            return await AttachInTurnAsync(key, desired, dependency, independent, cancellationToken);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private async Task<string> AttachInTurnAsync(ObjectKey key, ResourceBinding desired, JsonObject dependency, ResourceBinding independent, CancellationToken cancellationToken)
+    {
+        var (ns, name) = (key.Namespace ?? string.Empty, key.Name);
+        var current = _attached.Resolve(key, _bindings.Indexer.Get(key));
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 if (current is null)
                 {
-                    await _client.CreateAsync(BindingStore.ResourceBindings, ns, desired, BindingType, cancellationToken: cancellationToken);
+                    _attached.Record(key, await _client.CreateAsync(BindingStore.ResourceBindings, ns, desired, BindingType, cancellationToken: cancellationToken));
                     LogAttached(_logger, ns, name, independent.Metadata.Name ?? string.Empty);
                 }
                 else if (AttachedBindingPatch.Attach(current, dependency, independent) is { } patch)
                 {
-                    await _client.PatchAsync(BindingStore.ResourceBindings, ns, name, PatchType.Json, patch, cancellationToken: cancellationToken);
+                    _attached.Record(key, await _client.PatchAsync(BindingStore.ResourceBindings, ns, name, PatchType.Json, patch, BindingType, cancellationToken: cancellationToken));
                 }
 
                 return name;
@@ -208,7 +236,8 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
         foreach (var attached in stale)
         {
             var attachedName = attached.Metadata.Name!;
-            ResourceBinding? current = attached;
+            var key = new ObjectKey(ns, attachedName);
+            var current = _attached.Resolve(key, attached);
             for (var attempt = 1; current is not null; attempt++)
             {
                 try
@@ -221,11 +250,12 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
                             attachedName,
                             new DeleteOptions { Preconditions = new DeletePreconditions { ResourceVersion = current.Metadata.ResourceVersion } },
                             cancellationToken);
+                        _attached.Forget(key);
                         LogDetached(_logger, ns, attachedName, name);
                     }
                     else if (AttachedBindingPatch.Detach(current, ns, name) is { } patch)
                     {
-                        await _client.PatchAsync(BindingStore.ResourceBindings, ns, attachedName, PatchType.Json, patch, cancellationToken: cancellationToken);
+                        _attached.Record(key, await _client.PatchAsync(BindingStore.ResourceBindings, ns, attachedName, PatchType.Json, patch, BindingType, cancellationToken: cancellationToken));
                     }
 
                     break;

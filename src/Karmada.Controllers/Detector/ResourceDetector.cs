@@ -251,7 +251,7 @@ public sealed partial class ResourceDetector : IHostedService, IDisposable
             onAdd: obj => Enqueue(resource, obj),
             onUpdate: (old, obj) =>
             {
-                if (TemplateEventFilter.SpecificationChanged(old, obj))
+                if (TemplateEventFilter.SpecificationChanged(old, obj) && !TemplateEventFilter.OnlyClaimAdded(old, obj))
                 {
                     Enqueue(resource, obj);
                 }

@@ -45,6 +45,54 @@ public sealed class TemplateEventFilter
         return !JsonNode.DeepEquals(WithoutIgnoredFields(oldObj), WithoutIgnoredFields(newObj));
     }
 
+    /// <summary>
+    /// Whether an update only put a policy's claim on a template that had none: the detector's own claim write, whose
+    /// reconcile goes on to write the binding from the claimed copy. Reconciling its echo as well cost a second
+    /// reconcile per template and, with the binding not yet in the cache, a create refused as AlreadyExists and a
+    /// read. A failed binding write is retried by that reconcile's own requeue.
+    /// </summary>
+    public static bool OnlyClaimAdded(JsonObject oldObj, JsonObject newObj)
+    {
+        ArgumentNullException.ThrowIfNull(oldObj);
+        ArgumentNullException.ThrowIfNull(newObj);
+        if (ClaimMetadata.ReadClaim(oldObj) is not null || ClaimMetadata.ReadClaim(newObj) is null)
+        {
+            return false;
+        }
+
+        return JsonNode.DeepEquals(WithoutClaim(WithoutIgnoredFields(oldObj)), WithoutClaim(WithoutIgnoredFields(newObj)));
+    }
+
+    private static JsonObject WithoutClaim(JsonObject copy)
+    {
+        if (copy["metadata"] is JsonObject metadata)
+        {
+            RemoveKeys(metadata, "labels", WellKnownLabels.PropagationPolicyPermanentId, WellKnownLabels.ClusterPropagationPolicyPermanentId);
+            RemoveKeys(metadata, "annotations", WellKnownAnnotations.PropagationPolicyNamespace, WellKnownAnnotations.PropagationPolicyName, WellKnownAnnotations.ClusterPropagationPolicyName);
+        }
+
+        return copy;
+    }
+
+    // An emptied map is dropped, so a claim that created the map compares equal to no map.
+    private static void RemoveKeys(JsonObject metadata, string field, params string[] keys)
+    {
+        if (metadata[field] is not JsonObject map)
+        {
+            return;
+        }
+
+        foreach (var key in keys)
+        {
+            map.Remove(key);
+        }
+
+        if (map.Count == 0)
+        {
+            metadata.Remove(field);
+        }
+    }
+
     private static JsonObject WithoutIgnoredFields(JsonObject obj)
     {
         var copy = (JsonObject)obj.DeepClone();

@@ -11,6 +11,9 @@ namespace Karmada.Controllers.Execution;
 /// </summary>
 public sealed record AppliedVersion(string ManifestDigest, string ObjectVersion)
 {
+    /// <summary>The version of a newly created object of a kind that keeps a generation.</summary>
+    public const string FirstGeneration = "gen:1";
+
     /// <summary>Records the result of writing <paramref name="manifest"/>, which gave <paramref name="memberObject"/>.</summary>
     public static AppliedVersion Of(JsonObject manifest, JsonObject memberObject) => new(Digest(manifest), VersionOf(memberObject));
 

@@ -101,15 +101,59 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
             },
             OnUpdate = (old, current) =>
             {
-                if (AppliedVersion.VersionOf(old) != AppliedVersion.VersionOf(current)
-                    || !MetadataMaps.SameMap(MetadataMaps.Get(old, MetadataMaps.Labels), MetadataMaps.Get(current, MetadataMaps.Labels))
-                    || !MetadataMaps.SameMap(MetadataMaps.Get(old, MetadataMaps.Annotations), MetadataMaps.Get(current, MetadataMaps.Annotations)))
+                if (AppliedVersion.VersionOf(old) != AppliedVersion.VersionOf(current) || ManagedMetadataChanged(old, current))
                 {
                     Enqueue(current);
                 }
             },
             OnDelete = Enqueue,
         };
+    }
+
+    /// <summary>
+    /// Whether an update changed a label or annotation Karmada manages on the member object: the keys the object's
+    /// <c>managed-labels</c> / <c>managed-annotations</c> annotations list (before or after), or any key when it lists
+    /// none. Keys only the member sets are retained by every apply, so their changes are not drift: the member's
+    /// Deployment controller adding its revision annotation cost an execution reconcile per Work.
+    /// </summary>
+    public static bool ManagedMetadataChanged(JsonObject old, JsonObject current)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        ArgumentNullException.ThrowIfNull(current);
+        return MapChanged(old, current, MetadataMaps.Labels, WellKnownAnnotations.ManagedLabels)
+            || MapChanged(old, current, MetadataMaps.Annotations, WellKnownAnnotations.ManagedAnnotations);
+
+        static bool MapChanged(JsonObject old, JsonObject current, string field, string managedKeysAnnotation)
+        {
+            var before = MetadataMaps.Get(old, field);
+            var after = MetadataMaps.Get(current, field);
+            if (MetadataMaps.SameMap(before, after))
+            {
+                return false;
+            }
+
+            var listedBefore = MetadataMaps.GetValue(old, MetadataMaps.Annotations, managedKeysAnnotation);
+            var listedAfter = MetadataMaps.GetValue(current, MetadataMaps.Annotations, managedKeysAnnotation);
+            if (listedBefore is null && listedAfter is null)
+            {
+                return true;
+            }
+
+            if (listedBefore != listedAfter)
+            {
+                return true;
+            }
+
+            foreach (var key in listedAfter!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (before.GetValueOrDefault(key) != after.GetValueOrDefault(key))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>Whether a member object is exactly the version this controller recorded when it wrote it.</summary>
@@ -227,8 +271,7 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
                 switch (plan.Action)
                 {
                     case ApplyAction.Create:
-                        var created = await member.CreateAsync(resource, plan.Object!, cancellationToken: cancellationToken);
-                        _applied.Set(clusterName, identity, AppliedVersion.Of(manifest, created));
+                        var created = await CreateAsync(clusterName, member, resource, identity, manifest, plan.Object!, cancellationToken);
                         LogCreated(_logger, identity.ToString(), clusterName);
                         return (resource, created, true);
                     case ApplyAction.Update:
@@ -247,6 +290,39 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
                 observed = await GetOrNullAsync(member, resource, ns, identity.Name, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// Creates the member object. The member's watch may deliver it before the create returns, so the version it will
+    /// have is recorded first: a new object of a kind that keeps a generation is at generation 1, and its add event is
+    /// then recognised as this write's echo (<see cref="IsEchoOfOwnWrite"/>) rather than reconciled again.
+    /// </summary>
+    private async Task<JsonObject> CreateAsync(string clusterName, KubeApiClient member, ResourceRef resource, ManifestIdentity identity, JsonObject manifest, JsonObject obj, CancellationToken cancellationToken)
+    {
+        var previous = _applied.Get(clusterName, identity);
+        var expected = new AppliedVersion(AppliedVersion.Digest(manifest), AppliedVersion.FirstGeneration);
+        _applied.Set(clusterName, identity, expected);
+        JsonObject created;
+        try
+        {
+            created = await member.CreateAsync(resource, obj, cancellationToken: cancellationToken);
+        }
+        catch
+        {
+            if (previous is null)
+            {
+                _applied.Remove(clusterName, identity);
+            }
+            else
+            {
+                _applied.Set(clusterName, identity, previous);
+            }
+
+            throw;
+        }
+
+        _applied.Set(clusterName, identity, expected with { ObjectVersion = AppliedVersion.VersionOf(created) });
+        return created;
     }
 
     private async Task<ReconcileResult> FinalizeAsync(WorkV1Alpha1.Work work, string clusterName, ClusterV1Alpha1.Cluster? cluster, CancellationToken cancellationToken)
