@@ -39,7 +39,7 @@ public sealed partial class BindingWorkSynchronizer
     // The Works this controller wrote, until the informer shows them: a binding reconciled again within moments of
     // creating its Works (its attached binding's requiredBy growing, a second event) found none cached and tried to
     // create them again, an AlreadyExists answer and a read per Work.
-    private readonly RecentWrites<WorkV1Alpha1.Work> _written;
+    private readonly MutationCache<WorkV1Alpha1.Work> _written;
 
     public BindingWorkSynchronizer(
         KubeApiClient client,
@@ -62,7 +62,7 @@ public sealed partial class BindingWorkSynchronizer
         _overridePolicies = overridePolicies;
         _clusterOverridePolicies = clusterOverridePolicies;
         _logger = logger;
-        _written = new RecentWrites<WorkV1Alpha1.Work>(w => w.Metadata.ResourceVersion, timeProvider);
+        _written = new MutationCache<WorkV1Alpha1.Work>(w => w.Metadata.ResourceVersion, w => w.Metadata.Uid, timeProvider);
         EnsureWorkIndex(works);
     }
 

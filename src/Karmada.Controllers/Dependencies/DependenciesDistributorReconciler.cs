@@ -40,7 +40,7 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
     // The attached bindings this controller wrote, until the informer shows them: the dependents of one ConfigMap are
     // scheduled together, and each found the attached binding the previous one had just created or patched missing
     // or a version behind in the cache (a create refused as AlreadyExists, or a failed patch guard, and a read).
-    private readonly RecentWrites<ResourceBinding> _attached = new(b => b.Metadata.ResourceVersion);
+    private readonly MutationCache<ResourceBinding> _attached = new(b => b.Metadata.ResourceVersion, b => b.Metadata.Uid);
 
     // One per attached binding ever written by this process: a ConfigMap's worth of memory each.
     private readonly ConcurrentDictionary<ObjectKey, SemaphoreSlim> _attachTurns = new();

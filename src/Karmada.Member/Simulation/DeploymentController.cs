@@ -29,7 +29,7 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
     // The template's hash by Deployment uid, valid for one generation (a template change bumps the generation): the
     // canonical JSON of a whole pod template is too costly to rebuild on every ReplicaSet status event.
     private readonly ConcurrentDictionary<string, (long Generation, string Hash)> _templateHashes = new(StringComparer.Ordinal);
-    private readonly MutationCache _statusWrites = new();
+    private readonly MutationCache<JsonObject> _statusWrites = new(JsonObjectMeta.GetResourceVersion, JsonObjectMeta.GetUid);
 
     public DeploymentController(KubeApiClient client, SharedInformer<JsonObject> deployments, SharedInformer<JsonObject> replicaSets, TimeProvider timeProvider)
     {
@@ -89,7 +89,8 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
 
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
-        var deployment = _statusWrites.Freshest(key, _deployments.Indexer.Get(key));
+        // Gone from the informer is gone: a remembered status write does not bring it back.
+        var deployment = _deployments.Indexer.Get(key) is { } cached ? _statusWrites.Resolve(key, cached) : null;
         if (deployment is null || JsonRead.Node(deployment, "metadata", "deletionTimestamp") is not null)
         {
             return ReconcileResult.Done;
@@ -382,7 +383,7 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
         copy["status"] = status;
         try
         {
-            _statusWrites.Written(JsonObjectMeta.Accessor.GetKey(deployment), await _client.UpdateStatusAsync(SimulatedResources.Deployments, copy, cancellationToken: cancellationToken));
+            _statusWrites.Record(JsonObjectMeta.Accessor.GetKey(deployment), await _client.UpdateStatusAsync(SimulatedResources.Deployments, copy, cancellationToken: cancellationToken));
         }
         catch (ApiException ex) when (ex.IsNotFound())
         {

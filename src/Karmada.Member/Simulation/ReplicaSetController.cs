@@ -20,7 +20,7 @@ internal sealed class ReplicaSetController : IReconciler<ObjectKey>
     private readonly SharedInformer<JsonObject> _pods;
     private readonly ControllerExpectations _expectations;
     private readonly PodControl _podControl;
-    private readonly MutationCache _statusWrites = new();
+    private readonly MutationCache<JsonObject> _statusWrites = new(JsonObjectMeta.GetResourceVersion, JsonObjectMeta.GetUid);
 
     public ReplicaSetController(KubeApiClient client, SharedInformer<JsonObject> replicaSets, SharedInformer<JsonObject> pods, TimeProvider timeProvider)
     {
@@ -66,7 +66,8 @@ internal sealed class ReplicaSetController : IReconciler<ObjectKey>
 
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
-        var rs = _statusWrites.Freshest(key, _replicaSets.Indexer.Get(key));
+        // Gone from the informer is gone: a remembered status write does not bring it back.
+        var rs = _replicaSets.Indexer.Get(key) is { } cached ? _statusWrites.Resolve(key, cached) : null;
         if (rs is null || JsonRead.Node(rs, "metadata", "deletionTimestamp") is not null)
         {
             return ReconcileResult.Done;
@@ -146,7 +147,7 @@ internal sealed class ReplicaSetController : IReconciler<ObjectKey>
             updated["status"] = status;
             try
             {
-                _statusWrites.Written(key, await _client.UpdateStatusAsync(SimulatedResources.ReplicaSets, updated, cancellationToken: cancellationToken));
+                _statusWrites.Record(key, await _client.UpdateStatusAsync(SimulatedResources.ReplicaSets, updated, cancellationToken: cancellationToken));
             }
             catch (ApiException ex) when (ex.IsNotFound())
             {

@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 using Karmada.Api.Meta;
 using Karmada.Api.Work.V1Alpha2;
 using Karmada.Client;
+using Karmada.Client.Informers;
 using Karmada.Controllers.Binding;
 using Karmada.Controllers.Detector;
 using Karmada.Controllers.Execution;
-using Karmada.Controllers.Runtime;
 using Karmada.Controllers.Tests.Detector;
 using Karmada.Controllers.Tests.Execution;
 using Microsoft.Extensions.Time.Testing;
@@ -101,10 +101,10 @@ public sealed class RedundantWorkFilterTests
     }
 
     [Fact]
-    public void RecentWrites_StandsInUntilTheInformerShowsThatVersion_OrTheMemoryRunsOut()
+    public void MutationCache_StandsInUntilTheInformerShowsThatVersion_OrTheMemoryRunsOut()
     {
         var time = new FakeTimeProvider();
-        var recent = new RecentWrites<ObjectMeta>(m => m.ResourceVersion, time, TimeSpan.FromSeconds(5));
+        var recent = new MutationCache<ObjectMeta>(m => m.ResourceVersion, timeProvider: time, memory: TimeSpan.FromSeconds(5));
         var key = new ObjectKey("ns", "a");
         Assert.Null(recent.Resolve(key, null));
 

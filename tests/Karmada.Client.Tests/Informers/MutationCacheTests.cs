@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using Karmada.Client;
-using Karmada.Member.Simulation;
+using Karmada.Client.Informers;
 
-namespace Karmada.Member.Tests;
+namespace Karmada.Client.Tests.Informers;
 
 /// <summary>A controller's own writes win over a lagging informer copy, and only until the informer catches up.</summary>
 public sealed class MutationCacheTests
@@ -12,45 +11,46 @@ public sealed class MutationCacheTests
     [Fact]
     public void WrittenCopy_IsUsedUntilTheInformerCatchesUp()
     {
-        var cache = new MutationCache();
+        var cache = NewCache();
         var v1 = Object("u1", "10");
-        Assert.Same(v1, cache.Freshest(Key, v1));
+        Assert.Same(v1, cache.Resolve(Key, v1));
 
         var v2 = Object("u1", "12");
-        cache.Written(Key, v2);
-        Assert.Same(v2, cache.Freshest(Key, v1));
+        cache.Record(Key, v2);
+        Assert.Same(v2, cache.Resolve(Key, v1));
 
         // The informer now holds a version at least as new (its own or someone else's write): it is the truth again,
         // and the written copy is dropped for good.
         var v3 = Object("u1", "13");
-        Assert.Same(v3, cache.Freshest(Key, v3));
-        Assert.Same(v1, cache.Freshest(Key, v1));
+        Assert.Same(v3, cache.Resolve(Key, v3));
+        Assert.Same(v1, cache.Resolve(Key, v1));
     }
 
     [Fact]
-    public void WrittenCopy_NeverResurrectsADeletedOrReplacedObject()
+    public void WrittenCopy_StandsInForACreateNotYetSeen_NeverForAReplacedObject()
     {
-        var cache = new MutationCache();
-        cache.Written(Key, Object("u1", "12"));
-        Assert.Null(cache.Freshest(Key, null));
+        var cache = NewCache();
+        var created = Object("u1", "12");
+        cache.Record(Key, created);
+        Assert.Same(created, cache.Resolve(Key, null));
 
-        cache.Written(Key, Object("u1", "12"));
+        cache.Record(Key, Object("u1", "12"));
         var replacement = Object("u2", "5");
-        Assert.Same(replacement, cache.Freshest(Key, replacement));
+        Assert.Same(replacement, cache.Resolve(Key, replacement));
 
-        cache.Written(Key, Object("u1", "12"));
+        cache.Record(Key, Object("u1", "12"));
         cache.Forget(Key);
         var old = Object("u1", "10");
-        Assert.Same(old, cache.Freshest(Key, old));
+        Assert.Same(old, cache.Resolve(Key, old));
     }
 
     [Fact]
     public void IsOwnWrite_MatchesTheStoredCopyOfTheLastWriteOnce()
     {
-        var cache = new MutationCache();
+        var cache = NewCache();
         Assert.False(cache.IsOwnWrite(Key, Object("u1", "12")));
 
-        cache.Written(Key, Object("u1", "12"));
+        cache.Record(Key, Object("u1", "12"));
         Assert.False(cache.IsOwnWrite(Key, Object("u1", "13")));
         Assert.False(cache.IsOwnWrite(Key, Object("u2", "12")));
         Assert.True(cache.IsOwnWrite(Key, Object("u1", "12")));
@@ -58,8 +58,10 @@ public sealed class MutationCacheTests
         // Delivered: the informer holds that version now, the written copy is gone.
         var delivered = Object("u1", "12");
         Assert.False(cache.IsOwnWrite(Key, delivered));
-        Assert.Same(delivered, cache.Freshest(Key, delivered));
+        Assert.Same(delivered, cache.Resolve(Key, delivered));
     }
+
+    private static MutationCache<JsonObject> NewCache() => new(JsonObjectMeta.GetResourceVersion, JsonObjectMeta.GetUid);
 
     private static JsonObject Object(string uid, string resourceVersion) => new()
     {
