@@ -28,6 +28,8 @@ namespace Karmada.Client;
 public sealed partial class KubeApiClient : IDisposable
 {
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+    /// <summary>KubernetesClientConfiguration's default HttpClientTimeout, for clients built without one.</summary>
+    private static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(100);
     private static readonly StreamPipeReaderOptions WatchPipeOptions = new(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024);
     private readonly HttpClient _httpClient;
     private readonly ServiceClientCredentials? _credentials;
@@ -45,27 +47,79 @@ public sealed partial class KubeApiClient : IDisposable
         KubeApiClientOptions? options = null,
         TimeProvider? timeProvider = null,
         ILogger<KubeApiClient>? logger = null)
+        : this(configuration, ParseHost(configuration), options, timeProvider, logger)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        if (string.IsNullOrWhiteSpace(configuration.Host) || !Uri.TryCreate(configuration.Host, UriKind.Absolute, out var baseUri))
-        {
-            throw new ArgumentException($"The configuration's host '{configuration.Host}' is not an absolute URL.", nameof(configuration));
-        }
+    }
 
+    /// <summary>
+    /// Builds a client that sends every request through <paramref name="handler"/> instead of a socket (an
+    /// in-process transport to an API server, for example). The handler carries the credentials, if any; the
+    /// client owns it and disposes it. Requests time out after <see cref="KubeApiClientOptions.RequestTimeout"/>,
+    /// or 100 seconds (the kubeconfig default).
+    /// </summary>
+    public KubeApiClient(
+        HttpMessageHandler handler,
+        Uri baseUri,
+        KubeApiClientOptions? options = null,
+        TimeProvider? timeProvider = null,
+        ILogger<KubeApiClient>? logger = null)
+        : this(
+            handler ?? throw new ArgumentNullException(nameof(handler)),
+            baseUri is { IsAbsoluteUri: true } ? baseUri : throw new ArgumentException($"The base URI '{baseUri}' is not absolute.", nameof(baseUri)),
+            defaultNamespace: null,
+            credentials: null,
+            HttpVersion.Version20,
+            DefaultRequestTimeout,
+            options,
+            timeProvider,
+            logger)
+    {
+    }
+
+    private KubeApiClient(
+        KubernetesClientConfiguration configuration,
+        Uri baseUri,
+        KubeApiClientOptions? options,
+        TimeProvider? timeProvider,
+        ILogger<KubeApiClient>? logger)
+        : this(
+            CreateHandler(configuration, baseUri),
+            baseUri,
+            configuration.Namespace,
+            Kubernetes.CreateCredentials(configuration),
+            configuration.DisableHttp2 ? HttpVersion.Version11 : HttpVersion.Version20,
+            configuration.HttpClientTimeout,
+            options,
+            timeProvider,
+            logger)
+    {
+    }
+
+    private KubeApiClient(
+        HttpMessageHandler handler,
+        Uri baseUri,
+        string? defaultNamespace,
+        ServiceClientCredentials? credentials,
+        Version httpVersion,
+        TimeSpan defaultRequestTimeout,
+        KubeApiClientOptions? options,
+        TimeProvider? timeProvider,
+        ILogger<KubeApiClient>? logger)
+    {
         options ??= new KubeApiClientOptions();
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         BaseUri = baseUri;
-        DefaultNamespace = configuration.Namespace;
+        DefaultNamespace = defaultNamespace;
         _baseUrl = baseUri.AbsoluteUri.TrimEnd('/');
-        _credentials = Kubernetes.CreateCredentials(configuration);
-        _httpClient = new HttpClient(CreateHandler(configuration, baseUri), disposeHandler: true)
+        _credentials = credentials;
+        _httpClient = new HttpClient(handler, disposeHandler: true)
         {
             // Timeouts are applied per request (watches must be able to run for hours).
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        _httpVersion = configuration.DisableHttp2 ? HttpVersion.Version11 : HttpVersion.Version20;
-        _requestTimeout = options.RequestTimeout ?? configuration.HttpClientTimeout;
+        _httpVersion = httpVersion;
+        _requestTimeout = options.RequestTimeout ?? defaultRequestTimeout;
         _userAgent = options.UserAgent;
         _rateLimiter = options.Qps > 0 ? new TokenBucket(options.Qps, Math.Max(1, options.Burst), _timeProvider) : null;
     }
@@ -179,6 +233,19 @@ public sealed partial class KubeApiClient : IDisposable
     /// <summary>Replaces the <c>status</c> subresource of an object (the server ignores changes outside <c>status</c>).</summary>
     public Task<T> UpdateStatusAsync<T>(ResourceRef resource, string? @namespace, string name, T obj, JsonTypeInfo<T> typeInfo, WriteOptions? options = null, CancellationToken cancellationToken = default) =>
         PutAsync(resource, @namespace, name, "status", obj, typeInfo, options, cancellationToken);
+
+    /// <summary>
+    /// POSTs <paramref name="body"/> to a subresource of an object (<c>pods/{name}/binding</c>, <c>pods/{name}/eviction</c>),
+    /// as client-go's <c>Bind</c> and <c>Evict</c> do; returns the server's answer (often a <c>Status</c>).
+    /// </summary>
+    public Task<JsonObject> CreateSubresourceAsync(ResourceRef resource, string? @namespace, string name, string subresource, JsonObject body, WriteOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentException.ThrowIfNullOrEmpty(subresource);
+        var url = resource.ItemPath(@namespace, name, subresource) + WriteQuery(options);
+        return ExecuteAsync(HttpMethod.Post, url, JsonBody(body, ClientJsonContext.Default.JsonObject), (response, ct) => ReadJsonAsync(response, ClientJsonContext.Default.JsonObject, ct), cancellationToken);
+    }
 
     /// <summary>Patches an object; <paramref name="patch"/> is a JSON object (merge, strategic, apply) or array (JSON patch).</summary>
     public Task<JsonObject> PatchAsync(ResourceRef resource, string? @namespace, string name, PatchType patchType, JsonNode patch, PatchOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -322,6 +389,17 @@ public sealed partial class KubeApiClient : IDisposable
     }
 
     public void Dispose() => _httpClient.Dispose();
+
+    private static Uri ParseHost(KubernetesClientConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (string.IsNullOrWhiteSpace(configuration.Host) || !Uri.TryCreate(configuration.Host, UriKind.Absolute, out var baseUri))
+        {
+            throw new ArgumentException($"The configuration's host '{configuration.Host}' is not an absolute URL.", nameof(configuration));
+        }
+
+        return baseUri;
+    }
 
     internal static SocketsHttpHandler CreateHandler(KubernetesClientConfiguration configuration, Uri baseUri)
     {

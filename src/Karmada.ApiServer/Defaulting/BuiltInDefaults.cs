@@ -40,6 +40,7 @@ public sealed class BuiltInDefaults(ServiceIpAllocator serviceIps) : IObjectDefa
                 break;
             case ("", "Pod"):
                 PodSpec(Spec(obj), "Always");
+                RequestsFromLimits(Spec(obj));
                 break;
             case ("", "PodTemplate"):
                 PodTemplate(obj["template"], "Always");
@@ -200,6 +201,34 @@ public sealed class BuiltInDefaults(ServiceIpAllocator serviceIps) : IObjectDefa
             foreach (var container in (spec[list] as JsonArray ?? []).OfType<JsonObject>())
             {
                 Container(container);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>SetDefaults_Pod</c>: a container's limits are its requests where it states none (pods only, not templates,
+    /// so a Deployment's template stays as written and its pods get the defaults).
+    /// </summary>
+    private static void RequestsFromLimits(JsonObject spec)
+    {
+        foreach (var list in new[] { "containers", "initContainers" })
+        {
+            foreach (var container in (spec[list] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                if (container["resources"] is not JsonObject resources || resources["limits"] is not JsonObject { Count: > 0 } limits)
+                {
+                    continue;
+                }
+
+                var requests = resources["requests"] as JsonObject ?? [];
+                resources["requests"] = requests;
+                foreach (var (name, value) in limits)
+                {
+                    if (!requests.ContainsKey(name))
+                    {
+                        requests[name] = value?.DeepClone();
+                    }
+                }
             }
         }
     }

@@ -77,6 +77,11 @@ public sealed class DiscoveryDocuments(ResourceCatalog catalog, string serverAdd
                 }
 
                 resources.Add(entry);
+                if (PodBindingSubresource.IsServedBy(d))
+                {
+                    resources.Add(new JsonObject { ["name"] = d.Plural + "/" + PodBindingSubresource.Name, ["singularName"] = "", ["namespaced"] = d.Namespaced, ["kind"] = "Binding", ["verbs"] = Strings(["create"]) });
+                }
+
                 if (d.HasStatus)
                 {
                     resources.Add(new JsonObject { ["name"] = d.Plural + "/status", ["singularName"] = "", ["namespaced"] = d.Namespaced, ["kind"] = d.Kind, ["verbs"] = Strings(["get", "patch", "update"]) });
@@ -139,6 +144,11 @@ public sealed class DiscoveryDocuments(ResourceCatalog catalog, string serverAdd
                     }
 
                     var subresources = new JsonArray();
+                    if (PodBindingSubresource.IsServedBy(d))
+                    {
+                        subresources.Add(new JsonObject { ["subresource"] = PodBindingSubresource.Name, ["responseKind"] = new JsonObject { ["group"] = "", ["version"] = "v1", ["kind"] = "Binding" }, ["verbs"] = Strings(["create"]) });
+                    }
+
                     if (d.HasStatus)
                     {
                         subresources.Add(new JsonObject { ["subresource"] = "status", ["responseKind"] = new JsonObject { ["group"] = d.Group, ["version"] = d.Version, ["kind"] = d.Kind }, ["verbs"] = Strings(["get", "patch", "update"]) });

@@ -28,6 +28,11 @@ public sealed class ResourceHandler(ObjectService objects, PatchApplier patcher,
         var ns = resource.Namespaced ? request.Namespace : null;
         switch (method)
         {
+            case "POST" when request.Subresource == PodBindingSubresource.Name:
+                await BindAsync(context, resource, ns!, request.Name!);
+                break;
+            case not "POST" when request.Subresource == PodBindingSubresource.Name:
+                throw new ApiException(Errors.MethodNotAllowed("the server does not allow this method on the requested resource"));
             case "GET" when request.Name is null:
                 await ListOrWatchAsync(context, resource, ns);
                 break;
@@ -65,6 +70,7 @@ public sealed class ResourceHandler(ObjectService objects, PatchApplier patcher,
             "status" => resource.HasStatus,
             "scale" => resource.Scale is not null,
             SchedulingSubresource.Name => SchedulingSubresource.IsServedBy(resource),
+            PodBindingSubresource.Name => PodBindingSubresource.IsServedBy(resource),
             "finalize" => resource.Group.Length == 0 && resource.Plural == "namespaces",
             _ => false,
         };
@@ -198,6 +204,14 @@ public sealed class ResourceHandler(ObjectService objects, PatchApplier patcher,
         var result = await objects.UpdateAsync(resource, ns, name, obj, subresource == "finalize" ? "finalize" : subresource, options, context.RequestAborted);
         Responses.AddWarnings(context, result.Warnings);
         await Responses.WriteBytesAsync(context, 200, result.Object.Json);
+    }
+
+    private async Task BindAsync(HttpContext context, ResourceDefinition resource, string ns, string name)
+    {
+        var binding = await RequestBody.ReadObjectAsync(context.Request, "Binding in version \"v1\" cannot be handled as a Binding", context.RequestAborted);
+        var dryRun = context.Request.Query["dryRun"].ToString() == "All";
+        await PodBindingSubresource.BindAsync(objects.Stores.For(resource), resource, ns, name, binding, dryRun, time, context.RequestAborted);
+        await Responses.WriteJsonAsync(context, 201, new ApiStatus(201, "", "") { Success = true }.ToJson());
     }
 
     private async Task PatchAsync(HttpContext context, ResourceDefinition resource, string? ns, string name, string subresource, string user)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Karmada.ApiServer.Admission;
 using Karmada.ApiServer.Caching;
+using Karmada.ApiServer.Defaulting;
 using Karmada.ApiServer.Http;
 using Karmada.ApiServer.Resources;
 using Karmada.Storage;
@@ -48,6 +49,7 @@ public sealed class ObjectService(ResourceCatalog catalog, ResourceStores stores
             UserName = options.UserName,
         };
         defaulting.Apply(resource, obj, request.Warnings, options.FieldValidation);
+        BuiltInStrategies.PrepareForCreate(resource, obj);
         await admission.AdmitAsync(request, cancellationToken);
         ownership.RecordCreate(resource, obj, options.FieldManager);
 
@@ -149,6 +151,13 @@ public sealed class ObjectService(ResourceCatalog catalog, ResourceStores stores
 
             CheckIdentity(resource, ns, name, desired);
             var updated = PrepareForUpdate(resource, subresource, old, desired);
+            if (options.FieldManager is null && subresource == "status" && desired["metadata"]?["managedFields"] is JsonArray applied)
+            {
+                // A server-side apply to /status recorded its own managed fields (subresource: status) in the desired
+                // object; other status writes keep the stored ones, as upstream ignores them from subresource requests.
+                updated["metadata"]!["managedFields"] = applied.DeepClone();
+            }
+
             var request = new AdmissionRequest
             {
                 Resource = resource,
@@ -163,6 +172,8 @@ public sealed class ObjectService(ResourceCatalog catalog, ResourceStores stores
             {
                 defaulting.Apply(resource, updated, request.Warnings, options.FieldValidation);
             }
+
+            BuiltInStrategies.ValidateUpdate(resource, subresource, old, updated);
 
             await admission.AdmitAsync(request, cancellationToken);
             BumpGeneration(resource, subresource, old, updated);
@@ -435,6 +446,8 @@ public sealed class ObjectService(ResourceCatalog catalog, ResourceStores stores
             {
                 updated.Remove("status");
             }
+
+            BuiltInStrategies.PrepareForStatusUpdate(resource, desired, updated);
         }
         else
         {

@@ -82,7 +82,7 @@ public sealed class PatchApplier(PatchMetas metas, TimeProvider time)
         }
 
         metadata["name"] = name;
-        var result = FieldManager.Apply(null, applied, options.FieldManager!, options.Force, time.GetUtcNow(), metas.For(resource));
+        var result = FieldManager.Apply(null, applied, options.FieldManager!, options.Force, time.GetUtcNow(), metas.For(resource), Scope(resource, ""));
         return Checked(resource, name, result);
     }
 
@@ -107,10 +107,20 @@ public sealed class PatchApplier(PatchMetas metas, TimeProvider time)
     {
         var name = (string?)current["metadata"]?["name"] ?? "";
         var applied = patch.Body.DeepClone().AsObject();
-        var result = FieldManager.Apply(current, applied, options.FieldManager!, options.Force, time.GetUtcNow(), metas.For(resource));
-        _ = subresource;
+        var result = FieldManager.Apply(current, applied, options.FieldManager!, options.Force, time.GetUtcNow(), metas.For(resource), Scope(resource, subresource));
         return Checked(resource, name, result);
     }
+
+    /// <summary>
+    /// What an apply through <paramref name="subresource"/> owns and may change, as upstream's reset fields: the main
+    /// resource of a kind with a status subresource leaves <c>status</c> alone, <c>/status</c> changes nothing else and
+    /// records <c>subresource: status</c> in its managed-fields entry.
+    /// </summary>
+    private static ManagedFieldsScope Scope(ResourceDefinition resource, string subresource) => subresource switch
+    {
+        "" => resource.HasStatus ? ManagedFieldsScope.MainResource : ManagedFieldsScope.MainResourceWithStatus,
+        _ => ManagedFieldsScope.ForSubresource(subresource),
+    };
 
     private static JsonObject Checked(ResourceDefinition resource, string name, ApplyResult result)
     {

@@ -10,7 +10,9 @@ namespace Karmada.Member.Simulation;
 
 /// <summary>
 /// kube-controller-manager's Deployment controller: one ReplicaSet per pod template (named and labelled with the
-/// template's <c>pod-template-hash</c>, annotated with its revision), scaling, RollingUpdate within maxSurge and
+/// template's <c>pod-template-hash</c>, annotated as upstream with its revision, the Deployment's annotations and the
+/// replica counts it was scaled for: <see cref="DeploymentRevisions"/>), the Deployment's revision annotation (written
+/// with its status, as upstream's UpdateStatus does), scaling, RollingUpdate within maxSurge and
 /// maxUnavailable (one step per reconcile, as <c>rolling.go</c>), Recreate, cleanup beyond revisionHistoryLimit, and
 /// the status kubectl and Karmada read: replicas, updatedReplicas, readyReplicas, availableReplicas,
 /// unavailableReplicas, observedGeneration and the Available and Progressing conditions.
@@ -19,7 +21,6 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
 {
     public const string Name = "deployment-controller";
     public const string PodTemplateHashLabel = "pod-template-hash";
-    public const string RevisionAnnotation = "deployment.kubernetes.io/revision";
 
     private readonly KubeApiClient _client;
     private readonly SharedInformer<JsonObject> _deployments;
@@ -103,7 +104,7 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
         var template = JsonRead.Obj(deployment, "spec", "template");
         var hash = CurrentTemplateHash(uid, JsonRead.Long(deployment, "metadata", "generation"), template);
         var newRs = owned.FirstOrDefault(rs => JsonRead.Str(rs, "metadata", "labels", PodTemplateHashLabel) == hash);
-        var oldRss = owned.Where(rs => rs != newRs).OrderBy(Revision).ToList();
+        var oldRss = owned.Where(rs => rs != newRs).OrderBy(DeploymentRevisions.Revision).ToList();
         var replicas = (int)(JsonRead.Long(deployment, "spec", "replicas") ?? 1);
         var recreate = JsonRead.Str(deployment, "spec", "strategy", "type") == "Recreate";
         var maxSurge = recreate ? 0 : Resolve(JsonRead.Node(deployment, "spec", "strategy", "rollingUpdate", "maxSurge") ?? "25%", replicas, roundUp: true);
@@ -112,6 +113,8 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
         {
             maxUnavailable = 1;
         }
+
+        var scaledFor = new ScaledFor(replicas, replicas + maxSurge);
 
         if (JsonRead.Bool(deployment, "spec", "paused") != true)
         {
@@ -123,11 +126,16 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
                     : (oldRss.Count == 0 ? replicas : Math.Clamp(replicas + maxSurge - oldCount, 0, replicas));
                 // The status follows once the ReplicaSet controller has reported on the new ReplicaSet (its events
                 // bring this Deployment back); written now it would only say "0 replicas", superseded a step later.
-                await CreateReplicaSetAsync(deployment, template ?? [], hash, initial, oldRss.Select(Revision).DefaultIfEmpty(0).Max() + 1, cancellationToken);
+                await CreateReplicaSetAsync(deployment, template ?? [], hash, initial, DeploymentRevisions.Next(oldRss), scaledFor, cancellationToken);
                 return ReconcileResult.Done;
             }
 
-            if (await RolloutStepAsync(newRs, oldRss, replicas, maxSurge, maxUnavailable, recreate, cancellationToken))
+            if (await SyncNewReplicaSetAsync(deployment, newRs, oldRss, cancellationToken))
+            {
+                return ReconcileResult.Done;
+            }
+
+            if (await RolloutStepAsync(newRs, oldRss, replicas, maxSurge, maxUnavailable, recreate, scaledFor, cancellationToken))
             {
                 return ReconcileResult.Done;
             }
@@ -160,9 +168,6 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
         return hash;
     }
 
-    private static long Revision(JsonObject rs) =>
-        long.TryParse(JsonRead.Str(rs, "metadata", "annotations", RevisionAnnotation), NumberStyles.Integer, CultureInfo.InvariantCulture, out var revision) ? revision : 0;
-
     private static int Spec(JsonObject rs) => (int)(JsonRead.Long(rs, "spec", "replicas") ?? 0);
 
     // Pods an RS may still have: its spec, or more while surplus pods are not yet observed gone. Counting the larger
@@ -172,14 +177,14 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
     private static int Available(JsonObject rs) => (int)(JsonRead.Long(rs, "status", "availableReplicas") ?? 0);
 
     /// <summary>Takes one rollout step; true when it wrote something (the resulting events bring the next step).</summary>
-    private async Task<bool> RolloutStepAsync(JsonObject newRs, List<JsonObject> oldRss, int replicas, int maxSurge, int maxUnavailable, bool recreate, CancellationToken cancellationToken)
+    private async Task<bool> RolloutStepAsync(JsonObject newRs, List<JsonObject> oldRss, int replicas, int maxSurge, int maxUnavailable, bool recreate, ScaledFor scaledFor, CancellationToken cancellationToken)
     {
         if (recreate)
         {
             var scaledDown = false;
             foreach (var old in oldRss.Where(rs => Spec(rs) > 0))
             {
-                await ScaleAsync(old, 0, cancellationToken);
+                await ScaleAsync(old, 0, scaledFor, cancellationToken);
                 scaledDown = true;
             }
 
@@ -188,14 +193,14 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
                 return scaledDown;
             }
 
-            return Spec(newRs) != replicas && await ScaleAsync(newRs, replicas, cancellationToken);
+            return Spec(newRs) != replicas && await ScaleAsync(newRs, replicas, scaledFor, cancellationToken);
         }
 
         // Scale the new ReplicaSet up (within the surge) or down to the desired count.
         var newSpec = Spec(newRs);
         if (newSpec > replicas)
         {
-            return await ScaleAsync(newRs, replicas, cancellationToken);
+            return await ScaleAsync(newRs, replicas, scaledFor, cancellationToken);
         }
 
         if (newSpec < replicas)
@@ -204,7 +209,7 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
             var room = replicas + maxSurge - current;
             if (room > 0)
             {
-                return await ScaleAsync(newRs, newSpec + Math.Min(room, replicas - newSpec), cancellationToken);
+                return await ScaleAsync(newRs, newSpec + Math.Min(room, replicas - newSpec), scaledFor, cancellationToken);
             }
         }
 
@@ -232,7 +237,7 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
             var down = Math.Min(unhealthy, maxScaledDown);
             if (down > 0)
             {
-                wrote |= await ScaleAsync(old, Spec(old) - down, cancellationToken);
+                wrote |= await ScaleAsync(old, Spec(old) - down, scaledFor, cancellationToken);
                 maxScaledDown -= down;
             }
         }
@@ -254,7 +259,7 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
             var down = Math.Min(Spec(old), budget);
             if (down > 0)
             {
-                wrote |= await ScaleAsync(old, Spec(old) - down, cancellationToken);
+                wrote |= await ScaleAsync(old, Spec(old) - down, scaledFor, cancellationToken);
                 budget -= down;
             }
         }
@@ -262,15 +267,53 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
         return wrote;
     }
 
-    private async Task<bool> ScaleAsync(JsonObject rs, int replicas, CancellationToken cancellationToken)
+    // Upstream's scaleReplicaSet: every scale also records the replica counts it was made for.
+    private async Task<bool> ScaleAsync(JsonObject rs, int replicas, ScaledFor scaledFor, CancellationToken cancellationToken)
     {
         var updated = ObjectCloner.DeepClone(rs);
         ((JsonObject)updated["spec"]!)["replicas"] = replicas;
+        DeploymentRevisions.SetReplicasAnnotations(Annotations(updated), scaledFor.Desired, scaledFor.Max);
         await _client.UpdateAsync(SimulatedResources.ReplicaSets, updated, cancellationToken: cancellationToken);
         return true;
     }
 
-    private async Task<JsonObject> CreateReplicaSetAsync(JsonObject deployment, JsonObject template, string hash, int replicas, long revision, CancellationToken cancellationToken)
+    /// <summary>
+    /// Upstream's <c>getNewReplicaSet</c> for an existing new ReplicaSet: the Deployment's annotations and, after a
+    /// rollback to its template, the next revision; minReadySeconds follows the Deployment. True when it wrote.
+    /// </summary>
+    private async Task<bool> SyncNewReplicaSetAsync(JsonObject deployment, JsonObject newRs, List<JsonObject> oldRss, CancellationToken cancellationToken)
+    {
+        var updated = ObjectCloner.DeepClone(newRs);
+        var changed = DeploymentRevisions.SetNewReplicaSetAnnotations(deployment, Annotations(updated), DeploymentRevisions.Next(oldRss), exists: true, 0, 0);
+        var minReadySeconds = JsonRead.Long(deployment, "spec", "minReadySeconds") ?? 0;
+        if ((JsonRead.Long(newRs, "spec", "minReadySeconds") ?? 0) != minReadySeconds)
+        {
+            ((JsonObject)updated["spec"]!)["minReadySeconds"] = minReadySeconds;
+            changed = true;
+        }
+
+        if (!changed)
+        {
+            return false;
+        }
+
+        await _client.UpdateAsync(SimulatedResources.ReplicaSets, updated, cancellationToken: cancellationToken);
+        return true;
+    }
+
+    private static JsonObject Annotations(JsonObject obj)
+    {
+        var metadata = (JsonObject)obj["metadata"]!;
+        if (metadata["annotations"] is not JsonObject annotations)
+        {
+            annotations = [];
+            metadata["annotations"] = annotations;
+        }
+
+        return annotations;
+    }
+
+    private async Task<JsonObject> CreateReplicaSetAsync(JsonObject deployment, JsonObject template, string hash, int replicas, long revision, ScaledFor scaledFor, CancellationToken cancellationToken)
     {
         var name = $"{JsonRead.Str(deployment, "metadata", "name")}-{hash}";
         var ns = JsonRead.Str(deployment, "metadata", "namespace");
@@ -281,6 +324,8 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
         var selector = JsonRead.Obj(deployment, "spec", "selector")?.DeepClone() as JsonObject ?? [];
         var matchLabels = (JsonObject)(selector["matchLabels"] ??= new JsonObject());
         matchLabels[PodTemplateHashLabel] = hash;
+        var annotations = new JsonObject();
+        DeploymentRevisions.SetNewReplicaSetAnnotations(deployment, annotations, revision, exists: false, scaledFor.Desired, scaledFor.Max);
         var rs = new JsonObject
         {
             ["apiVersion"] = "apps/v1",
@@ -290,11 +335,7 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
                 ["name"] = name,
                 ["namespace"] = ns,
                 ["labels"] = templateLabels.DeepClone(),
-                ["annotations"] = new JsonObject
-                {
-                    [RevisionAnnotation] = revision.ToString(CultureInfo.InvariantCulture),
-                    ["deployment.kubernetes.io/desired-replicas"] = (JsonRead.Long(deployment, "spec", "replicas") ?? 1).ToString(CultureInfo.InvariantCulture),
-                },
+                ["annotations"] = annotations,
                 ["ownerReferences"] = new JsonArray(new JsonObject
                 {
                     ["apiVersion"] = "apps/v1",
@@ -374,13 +415,22 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
             Conditions.Set(status, "Progressing", "True", "ReplicaSetUpdated", $"ReplicaSet \"{rsName}\" is progressing.", now, withUpdateTime: true);
         }
 
-        if (!StatusComparer.Differs(status, JsonRead.Obj(deployment, "status")))
+        // Upstream's SetDeploymentRevision: the Deployment's revision is its newest ReplicaSet's, recorded by the
+        // status write (the Deployment status strategy keeps annotation changes).
+        var revision = JsonRead.Str(newRs, "metadata", "annotations", DeploymentRevisions.RevisionAnnotation);
+        var revisionChanged = revision is not null && JsonRead.Str(deployment, "metadata", "annotations", DeploymentRevisions.RevisionAnnotation) != revision;
+        if (!revisionChanged && !StatusComparer.Differs(status, JsonRead.Obj(deployment, "status")))
         {
             return;
         }
 
         var copy = ObjectCloner.DeepClone(deployment);
         copy["status"] = status;
+        if (revisionChanged)
+        {
+            Annotations(copy)[DeploymentRevisions.RevisionAnnotation] = revision;
+        }
+
         try
         {
             _statusWrites.Record(JsonObjectMeta.Accessor.GetKey(deployment), await _client.UpdateStatusAsync(SimulatedResources.Deployments, copy, cancellationToken: cancellationToken));
@@ -389,4 +439,7 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
         {
         }
     }
+
+    /// <summary>The Deployment's replicas and replicas + maxSurge, recorded on every ReplicaSet it scales.</summary>
+    private readonly record struct ScaledFor(int Desired, int Max);
 }

@@ -285,7 +285,7 @@ internal sealed partial class KubeletController : IReconciler<ObjectKey>
             ["podIPs"] = new JsonArray(new JsonObject { ["ip"] = podIp }),
             ["startTime"] = stamp,
             ["containerStatuses"] = containers,
-            ["qosClass"] = QosClass(pod),
+            ["qosClass"] = JsonRead.Str(pod, "status", "qosClass") ?? QosClass(pod),
         };
     }
 

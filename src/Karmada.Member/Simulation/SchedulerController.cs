@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Karmada.Member.Simulation;
 
 /// <summary>
-/// The simulated kube-scheduler: binds each pending pod (schedulerName default-scheduler) to the feasible node with the
-/// most free resources (<see cref="NodeFit"/> filters, least-allocated score). A pod that fits nowhere gets
+/// The simulated kube-scheduler: binds each pending pod (schedulerName default-scheduler) through <c>pods/binding</c> to
+/// the feasible node with the most free resources (<see cref="NodeFit"/> filters, least-allocated score). A pod that fits nowhere gets
 /// <c>PodScheduled=False</c>, reason <c>Unschedulable</c>, and is retried when a node changes or a pod goes away.
 /// What each node has committed comes from the <see cref="SchedulerCache"/>, which the pod informer keeps current;
 /// bindings not yet seen by the informer are assumed there so they count against their node.
@@ -114,17 +114,22 @@ internal sealed partial class SchedulerController : IReconciler<ObjectKey>
         }
 
         var target = JsonRead.Str(best, "metadata", "name")!;
-        var patch = new JsonObject
+
+        // As kube-scheduler's DefaultBinder: the pod's uid keeps a recreated namesake from being bound in its place.
+        var binding = new JsonObject
         {
-            ["metadata"] = new JsonObject { ["resourceVersion"] = JsonRead.Str(pod, "metadata", "resourceVersion") },
-            ["spec"] = new JsonObject { ["nodeName"] = target },
+            ["apiVersion"] = "v1",
+            ["kind"] = "Binding",
+            ["metadata"] = new JsonObject { ["name"] = key.Name, ["namespace"] = key.Namespace, ["uid"] = uid },
+            ["target"] = new JsonObject { ["kind"] = "Node", ["name"] = target },
         };
         try
         {
-            await _client.PatchAsync(SimulatedResources.Pods, key.Namespace, key.Name, PatchType.Merge, patch, cancellationToken: cancellationToken);
+            await _client.CreateSubresourceAsync(SimulatedResources.Pods, key.Namespace, key.Name, "binding", binding, cancellationToken: cancellationToken);
         }
-        catch (ApiException ex) when (ex.IsNotFound())
+        catch (ApiException ex) when (ex.IsNotFound() || ex.IsConflict())
         {
+            // Gone, replaced, or bound meanwhile: the informer's next event tells which.
             return ReconcileResult.Done;
         }
 
@@ -138,8 +143,10 @@ internal sealed partial class SchedulerController : IReconciler<ObjectKey>
         return ReconcileResult.Done;
     }
 
+    // A pod with scheduling gates is not ready for scheduling (its binding would be refused).
     private static bool IsPending(JsonObject pod) =>
         JsonRead.Str(pod, "spec", "nodeName") is null
+        && JsonRead.Node(pod, "spec", "schedulingGates") is not JsonArray { Count: > 0 }
         && JsonRead.IsPodActive(pod)
         && (JsonRead.Str(pod, "spec", "schedulerName") ?? "default-scheduler") == "default-scheduler";
 
