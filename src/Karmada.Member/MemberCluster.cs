@@ -18,7 +18,8 @@ namespace Karmada.Member;
 /// <summary>
 /// One simulated member cluster hosted in-process: an API server on memory storage plus simulated nodes, Deployment,
 /// ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, endpoints and endpointslice controllers, a scheduler and kubelets, all talking to that API server through
-/// <see cref="KubeApiClient"/> like real components. Start as many as needed in one process; dispose to stop.
+/// <see cref="KubeApiClient"/> like real components (over its in-process loopback transport; everyone else uses HTTPS).
+/// Start as many as needed in one process; dispose to stop.
 /// </summary>
 public sealed partial class MemberCluster : IAsyncDisposable
 {
@@ -88,10 +89,15 @@ public sealed partial class MemberCluster : IAsyncDisposable
                 loggerFactory,
                 null,
                 cancellationToken);
-            client = await KubeApiClient.FromKubeconfigAsync(
-                server.KubeconfigPath,
-                options: new KubeApiClientOptions { UserAgent = $"{FaultInjectionMiddleware.InternalUserAgent}/{options.Name}", Qps = 0 },
-                timeProvider: time);
+
+            // The simulated components live in the server's process: they use its loopback transport (no socket, TLS
+            // or HTTP/2), as kube-apiserver's own controllers do. Outside clients keep the HTTPS listener and the
+            // kubeconfig; the user agent still marks these requests as the member's own, which faults never touch.
+            client = new KubeApiClient(
+                server.CreateLoopbackHandler(),
+                new Uri(server.Url),
+                new KubeApiClientOptions { UserAgent = $"{FaultInjectionMiddleware.InternalUserAgent}/{options.Name}", Qps = 0 },
+                time);
             informers = new InformerFactory(client, timeProvider: time, loggerFactory: loggerFactory);
             var nodes = informers.GetInformer(SimulatedResources.Nodes);
             var pods = informers.GetInformer(SimulatedResources.Pods);

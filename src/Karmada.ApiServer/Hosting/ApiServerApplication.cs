@@ -4,6 +4,7 @@ using Karmada.ApiServer.Controllers;
 using Karmada.ApiServer.Defaulting;
 using Karmada.ApiServer.Discovery;
 using Karmada.ApiServer.Handlers;
+using Karmada.ApiServer.Hosting.Loopback;
 using Karmada.ApiServer.Http;
 using Karmada.ApiServer.OpenApi;
 using Karmada.ApiServer.Registry;
@@ -62,6 +63,9 @@ public static class ApiServerApplication
                 kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
                 kestrel.Listen(IPAddress.Parse(options.BindAddress), options.SecurePort, listen => security.ConfigureHttps(listen));
             });
+
+            // In-process components reach the same pipeline through the loopback transport, without the socket.
+            LoopbackServer.Install(builder.Services);
             AddApiServer(builder.Services, options, store);
             security.AddAuthentication(builder.Services);
             configureServices?.Invoke(builder.Services);
@@ -130,6 +134,8 @@ public static class ApiServerApplication
         services.AddSingleton(sp => new DiscoveryDocuments(sp.GetRequiredService<ResourceCatalog>(), $"{options.AdvertiseAddress ?? "127.0.0.1"}:{options.SecurePort}"));
         services.AddSingleton<IOpenApiEndpoints, OpenApiEndpoints>();
         services.AddSingleton<ApiDispatcher>();
+        services.AddSingleton<LoopbackTokenAuthenticator>();
+        services.AddSingleton<ITokenAuthenticator>(sp => sp.GetRequiredService<LoopbackTokenAuthenticator>());
         services.AddSingleton<ITokenAuthenticator, Authentication.BootstrapTokenAuthenticator>();
         services.Configure<KubernetesAuthenticationOptions>(o => o.AnonymousPaths.Add(Authentication.ClusterInfoPublisher.Path));
         services.AddSingleton(sp => new NamespaceLifecycleController(

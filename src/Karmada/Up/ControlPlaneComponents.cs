@@ -1,4 +1,5 @@
 using k8s;
+using Karmada.ApiServer.Hosting;
 using Karmada.Client;
 using Karmada.Client.LeaderElection;
 using Karmada.Controllers;
@@ -11,9 +12,10 @@ using Microsoft.Extensions.Logging;
 namespace Karmada.Host.Up;
 
 /// <summary>
-/// The controller manager and the scheduler of <c>karmada up</c>: hosted in the same process as the API server but,
-/// like the separate <c>karmada controller-manager</c>, talking to it only through its kubeconfig. They keep their
-/// Leases (released on a clean stop) so a separately started controller-manager cannot run the same controllers twice.
+/// The controller manager and the scheduler of <c>karmada up</c>: hosted in the same process as the API server and,
+/// like kube-apiserver's own controllers, talking to it over its in-process loopback transport (or, given a kubeconfig,
+/// over HTTPS like the separate <c>karmada controller-manager</c>). They keep their Leases (released on a clean stop) so
+/// a separately started controller-manager cannot run the same controllers twice.
 /// </summary>
 public static class ControlPlaneComponents
 {
@@ -28,21 +30,45 @@ public static class ControlPlaneComponents
     /// </summary>
     public const int InProcessWorkSyncs = 16;
 
+    /// <summary>Starts them on <paramref name="apiServer"/>'s loopback transport: no socket, TLS or HTTP/2 in between.</summary>
+    public static Task<IHost> StartAsync(ApiServerInstance apiServer, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(apiServer);
+        var configuration = new KubernetesClientConfiguration { Host = apiServer.Url };
+        return StartAsync(
+            configuration,
+            services => new KubeApiClient(
+                apiServer.CreateLoopbackHandler(),
+                new Uri(apiServer.Url),
+                ClientOptions(),
+                services.GetRequiredService<TimeProvider>(),
+                services.GetService<ILogger<KubeApiClient>>()),
+            loggerFactory,
+            cancellationToken);
+    }
+
+    /// <summary>Starts them against the API server named by a kubeconfig, over HTTPS.</summary>
     public static async Task<IHost> StartAsync(string controlPlaneKubeconfig, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var configuration = await KubernetesClientConfiguration.BuildConfigFromConfigFileAsync(new FileInfo(controlPlaneKubeconfig));
+        return await StartAsync(configuration, createClient: null, loggerFactory, cancellationToken);
+    }
+
+    private static async Task<IHost> StartAsync(
+        KubernetesClientConfiguration configuration,
+        Func<IServiceProvider, KubeApiClient>? createClient,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));
-        builder.Services.AddKarmadaClient(configuration, c =>
+        if (createClient is not null)
         {
-            c.UserAgent = "karmada-up";
+            // Registered first: AddKarmadaClient adds a client of its own only when none is registered.
+            builder.Services.AddSingleton(createClient);
+        }
 
-            // The controller manager and the scheduler share this client, and the API server is in the same process:
-            // the separate commands' 200 QPS would cap propagation at a few Deployments per second (every Deployment
-            // costs dozens of writes). The limit stays, as a guard against a controller writing in a hot loop.
-            c.Qps = InProcessQps;
-            c.Burst = InProcessQps * 2;
-        });
+        builder.Services.AddKarmadaClient(configuration, ConfigureClient);
         builder.Services.AddKarmadaControllers(new ControllerManagerOptions { ConcurrentWorkSyncs = InProcessWorkSyncs }, new LeaderElectionOptions { LeaseName = "karmada-controller-manager" });
         builder.Services.AddKarmadaScheduler(new SchedulerServiceOptions(), new LeaderElectionOptions { LeaseName = SchedulerServiceCollectionExtensions.LeaseName });
         var host = builder.Build();
@@ -56,5 +82,23 @@ public static class ControlPlaneComponents
             host.Dispose();
             throw;
         }
+    }
+
+    private static KubeApiClientOptions ClientOptions()
+    {
+        var options = new KubeApiClientOptions();
+        ConfigureClient(options);
+        return options;
+    }
+
+    private static void ConfigureClient(KubeApiClientOptions client)
+    {
+        client.UserAgent = "karmada-up";
+
+        // The controller manager and the scheduler share this client, and the API server is in the same process:
+        // the separate commands' 200 QPS would cap propagation at a few Deployments per second (every Deployment
+        // costs dozens of writes). The limit stays, as a guard against a controller writing in a hot loop.
+        client.Qps = InProcessQps;
+        client.Burst = InProcessQps * 2;
     }
 }

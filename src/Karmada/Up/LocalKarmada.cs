@@ -98,7 +98,7 @@ public sealed class LocalKarmada : IAsyncDisposable
         }
 
         await progress.StepAsync("starting controller manager and scheduler", async () =>
-            _components = await ControlPlaneComponents.StartAsync(Layout.ControlPlaneKubeconfig, loggerFactory, cancellationToken));
+            _components = await ControlPlaneComponents.StartAsync(_apiServer!, loggerFactory, cancellationToken));
 
         if (plans.Count == 0)
         {
