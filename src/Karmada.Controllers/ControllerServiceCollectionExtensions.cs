@@ -61,6 +61,7 @@ public static class ControllerServiceCollectionExtensions
             new ClusterController(
                 sp.GetRequiredService<KubeApiClient>(),
                 ClusterInformer(sp),
+                sp.GetRequiredService<InformerFactory>().GetInformer(ResourceRef.Namespaces),
                 sp.GetRequiredService<IMemberClusterClients>(),
                 new ClusterHealthMonitor(options.ClusterMonitorGracePeriod, options.ClusterStartupGracePeriod),
                 options.ClusterMonitorPeriod,

@@ -87,7 +87,8 @@ public static class BindingStatusControllers
             EventSource.From(
                 works,
                 onAdd: null,
-                onUpdate: (old, w) => WorkStatusChanged(old, w) ? OwnerOf(w) : [],
+                // The owner first: a Work of the other binding kind is dismissed without comparing its statuses.
+                onUpdate: (old, w) => kind.BindingOfWork(w) is { } owner && WorkStatusChanged(old, w) ? [owner] : [],
                 onDelete: OwnerOf),
         ];
     }

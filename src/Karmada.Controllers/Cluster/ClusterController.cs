@@ -28,6 +28,7 @@ public sealed partial class ClusterController : IReconciler<ObjectKey>
 
     private readonly KubeApiClient _client;
     private readonly SharedInformer<ClusterV1Alpha1.Cluster> _clusters;
+    private readonly SharedInformer<JsonObject> _namespaces;
     private readonly IMemberClusterClients _memberClients;
     private readonly ClusterHealthMonitor _healthMonitor;
     private readonly TimeSpan _monitorPeriod;
@@ -37,6 +38,7 @@ public sealed partial class ClusterController : IReconciler<ObjectKey>
     public ClusterController(
         KubeApiClient client,
         SharedInformer<ClusterV1Alpha1.Cluster> clusters,
+        SharedInformer<JsonObject> namespaces,
         IMemberClusterClients memberClients,
         ClusterHealthMonitor healthMonitor,
         TimeSpan monitorPeriod,
@@ -45,6 +47,7 @@ public sealed partial class ClusterController : IReconciler<ObjectKey>
     {
         _client = client;
         _clusters = clusters;
+        _namespaces = namespaces;
         _memberClients = memberClients;
         _healthMonitor = healthMonitor;
         _monitorPeriod = monitorPeriod;
@@ -138,8 +141,18 @@ public sealed partial class ClusterController : IReconciler<ObjectKey>
         }
     }
 
+    /// <summary>
+    /// Creates the execution namespace when the namespace cache says it is missing (upstream reads it through its
+    /// cached client). Every Cluster status write reconciles the Cluster, and a create answered AlreadyExists each time
+    /// cost a request per cluster per status period. Until the cache has synced, the create is simply attempted.
+    /// </summary>
     private async Task EnsureExecutionSpaceAsync(string executionSpace, CancellationToken cancellationToken)
     {
+        if (_namespaces.HasSynced && _namespaces.Indexer.Get(new ObjectKey(null, executionSpace)) is not null)
+        {
+            return;
+        }
+
         var ns = new JsonObject
         {
             ["apiVersion"] = "v1",

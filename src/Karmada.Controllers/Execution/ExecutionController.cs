@@ -211,7 +211,7 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
             var manifest = manifests[ordinal];
             try
             {
-                var (resource, memberObject, wrote) = await ApplyAsync(clusterName, member, factory, manifest, cancellationToken);
+                var (resource, memberObject, wrote) = await ApplyAsync(cluster, member, factory, manifest, cancellationToken);
 
                 // Reflected now, from the member's own answer, so the first status rides on the Applied write (the
                 // workStatus controller skips the echo of that create). An object in step whose status is missing is
@@ -249,10 +249,11 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
     }
 
     /// <summary>Applies one manifest; returns the member object as written by this pass or as observed, and whether it was written.</summary>
-    private async Task<(ResourceRef Resource, JsonObject? Member, bool Wrote)> ApplyAsync(string clusterName, KubeApiClient member, InformerFactory factory, JsonObject manifest, CancellationToken cancellationToken)
+    private async Task<(ResourceRef Resource, JsonObject? Member, bool Wrote)> ApplyAsync(ClusterV1Alpha1.Cluster cluster, KubeApiClient member, InformerFactory factory, JsonObject manifest, CancellationToken cancellationToken)
     {
+        var clusterName = cluster.Metadata.Name!;
         var identity = ManifestIdentity.Of(manifest);
-        var resource = await _resolver.ResolveAsync(clusterName, member, identity.ApiVersion, identity.Kind, cancellationToken);
+        var resource = await _resolver.ResolveAsync(clusterName, member, identity.ApiVersion, identity.Kind, cluster.Status.ApiEnablements, cancellationToken);
         var ns = resource.Namespaced ? identity.Namespace : null;
         var informer = _memberWatches.Ensure(factory, resource);
 
@@ -345,7 +346,7 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
                 var member = await _targets.GetClientAsync(cluster, cancellationToken);
                 foreach (var manifest in work.Spec.Workload.Manifests)
                 {
-                    await RemoveFromMemberAsync(clusterName, member, manifest, work.Spec.PreserveResourcesOnDeletion == true, cancellationToken);
+                    await RemoveFromMemberAsync(cluster, member, manifest, work.Spec.PreserveResourcesOnDeletion == true, cancellationToken);
                 }
             }
             catch (Exception ex) when (leaving && ex is ApiException or HttpRequestException or MemberClusterConfigurationException or TimeoutException)
@@ -368,13 +369,14 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
         return ReconcileResult.Done;
     }
 
-    private async Task RemoveFromMemberAsync(string clusterName, KubeApiClient member, JsonObject manifest, bool preserve, CancellationToken cancellationToken)
+    private async Task RemoveFromMemberAsync(ClusterV1Alpha1.Cluster cluster, KubeApiClient member, JsonObject manifest, bool preserve, CancellationToken cancellationToken)
     {
+        var clusterName = cluster.Metadata.Name!;
         var identity = ManifestIdentity.Of(manifest);
         ResourceRef resource;
         try
         {
-            resource = await _resolver.ResolveAsync(clusterName, member, identity.ApiVersion, identity.Kind, cancellationToken);
+            resource = await _resolver.ResolveAsync(clusterName, member, identity.ApiVersion, identity.Kind, cluster.Status.ApiEnablements, cancellationToken);
         }
         catch (ManifestResourceNotFoundException)
         {

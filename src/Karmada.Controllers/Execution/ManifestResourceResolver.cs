@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Karmada.Client;
+using ClusterV1Alpha1 = Karmada.Api.Cluster.V1Alpha1;
 
 namespace Karmada.Controllers.Execution;
 
@@ -10,19 +11,46 @@ namespace Karmada.Controllers.Execution;
 /// member does not serve is asked again next time, since a CRD may be installed meanwhile. One resolver serves the
 /// execution and workStatus controllers of a process, and concurrent first lookups of a kind share one discovery
 /// request: both controllers meet a new member's first Work at the same moment, and each asked the member once.
+/// A cluster whose collected <c>status.apiEnablements</c> lists the kind is answered without asking it when another
+/// cluster's discovery already told the scope of that resource (upstream resolves every member through one mapper):
+/// a fan-out to 1,000 members asked each member for the same discovery document.
 /// </summary>
 public sealed class ManifestResourceResolver
 {
     private readonly ConcurrentDictionary<(string Cluster, string ApiVersion, string Kind), ResourceRef> _cache = new();
     private readonly ConcurrentDictionary<(string Cluster, string ApiVersion, string Kind), Task<ResourceRef>> _inFlight = new();
 
-    public async Task<ResourceRef> ResolveAsync(string cluster, KubeApiClient member, string apiVersion, string kind, CancellationToken cancellationToken)
+    // The scope each discovered resource has, whichever member told it: (apiVersion, kind, plural) → namespaced.
+    private readonly ConcurrentDictionary<(string ApiVersion, string Kind, string Resource), bool> _scopes = new();
+
+    public Task<ResourceRef> ResolveAsync(string cluster, KubeApiClient member, string apiVersion, string kind, CancellationToken cancellationToken) =>
+        ResolveAsync(cluster, member, apiVersion, kind, null, cancellationToken);
+
+    /// <summary>
+    /// The member's resource for <paramref name="apiVersion"/> and <paramref name="kind"/>; <paramref name="served"/>
+    /// is the cluster's collected API enablements, which spare the discovery request when they list the kind.
+    /// </summary>
+    public async Task<ResourceRef> ResolveAsync(
+        string cluster,
+        KubeApiClient member,
+        string apiVersion,
+        string kind,
+        IReadOnlyList<ClusterV1Alpha1.APIEnablement>? served,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
         var key = (cluster, apiVersion, kind);
         if (_cache.TryGetValue(key, out var cached))
         {
             return cached;
+        }
+
+        if (ServedResource(served, apiVersion, kind) is { } plural && _scopes.TryGetValue((apiVersion, kind, plural), out var namespaced))
+        {
+            var identity = new ManifestIdentity(apiVersion, kind, null, "");
+            var known = new ResourceRef(identity.Group, identity.Version, plural, namespaced);
+            _cache[key] = known;
+            return known;
         }
 
         var mine = new TaskCompletionSource<ResourceRef>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -83,8 +111,36 @@ public sealed class ManifestResourceResolver
             ?? throw new ManifestResourceNotFoundException(noMatch);
         var identity = new ManifestIdentity(apiVersion, kind, null, "");
         var resource = new ResourceRef(identity.Group, identity.Version, match["name"]!.GetValue<string>(), match["namespaced"]?.GetValue<bool>() ?? false);
+        _scopes[(apiVersion, kind, resource.Plural)] = resource.Namespaced;
         _cache[(cluster, apiVersion, kind)] = resource;
         return resource;
+    }
+
+    // The plural the cluster's enablements list for the kind (subresources aside), or null.
+    private static string? ServedResource(IReadOnlyList<ClusterV1Alpha1.APIEnablement>? served, string apiVersion, string kind)
+    {
+        if (served is null)
+        {
+            return null;
+        }
+
+        foreach (var enablement in served)
+        {
+            if (enablement.GroupVersion != apiVersion)
+            {
+                continue;
+            }
+
+            foreach (var resource in enablement.Resources)
+            {
+                if (resource.Kind == kind && resource.Name.Length > 0 && !resource.Name.Contains('/', StringComparison.Ordinal))
+                {
+                    return resource.Name;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Forgets what a cluster serves (the cluster left or was replaced).</summary>

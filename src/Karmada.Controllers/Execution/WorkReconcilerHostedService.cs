@@ -41,6 +41,7 @@ public sealed class WorkReconcilerHostedService : IHostedService, IDisposable
         _clusters = clusters;
         _queue = queue;
         _memberWatches = memberWatches;
+        WorkNamespaceIndex.EnsureAdded(works.Indexer);
         _controller = new Controller<ObjectKey>(
             name,
             reconciler,
@@ -135,13 +136,9 @@ public sealed class WorkReconcilerHostedService : IHostedService, IDisposable
             return;
         }
 
-        var executionSpace = Api.WellKnown.ReservedNamespaces.ExecutionSpace(clusterName);
-        foreach (var work in _works.Indexer.List())
+        foreach (var work in WorkNamespaceIndex.In(_works.Indexer, Api.WellKnown.ReservedNamespaces.ExecutionSpace(clusterName)))
         {
-            if (work.Metadata.Namespace == executionSpace)
-            {
-                _queue.Add(WorkMeta.Accessor.GetKey(work));
-            }
+            _queue.Add(WorkMeta.Accessor.GetKey(work));
         }
     }
 }

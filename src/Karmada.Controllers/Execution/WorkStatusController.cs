@@ -130,7 +130,7 @@ public sealed partial class WorkStatusController : IReconciler<ObjectKey>
             ResourceRef resource;
             try
             {
-                resource = await _resolver.ResolveAsync(clusterName, member, identity.ApiVersion, identity.Kind, cancellationToken);
+                resource = await _resolver.ResolveAsync(clusterName, member, identity.ApiVersion, identity.Kind, cluster.Status.ApiEnablements, cancellationToken);
             }
             catch (ManifestResourceNotFoundException)
             {

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Karmada.Client;
 using Karmada.Controllers.Execution;
 using Karmada.Testing.ControlPlane;
+using ClusterV1Alpha1 = Karmada.Api.Cluster.V1Alpha1;
 
 namespace Karmada.Controllers.Tests.Execution;
 
@@ -42,6 +43,28 @@ public sealed class ManifestResourceResolverTests : IAsyncLifetime
 
         // Another cluster is asked on its own.
         Assert.Equal(first[0], await resolver.ResolveAsync("m2", _client, "apps/v1", "Deployment", _timeout.Token));
+        Assert.Equal(2, requests.Count);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_ClusterListingTheKind_IsAnsweredFromAnotherClustersDiscovery()
+    {
+        using var requests = new RequestCounter(_agent);
+        var resolver = new ManifestResourceResolver();
+        List<ClusterV1Alpha1.APIEnablement> served =
+        [
+            new() { GroupVersion = "apps/v1", Resources = [new() { Name = "deployments/scale", Kind = "Scale" }, new() { Name = "deployments", Kind = "Deployment" }] },
+        ];
+
+        // Nothing known of the scope yet: the first cluster is asked even though it lists the kind.
+        var first = await resolver.ResolveAsync("m1", _client, "apps/v1", "Deployment", served, _timeout.Token);
+        Assert.Equal(new ResourceRef("apps", "v1", "deployments", Namespaced: true), first);
+        Assert.Equal(1, requests.Count);
+
+        // Another cluster listing it is answered without a request; one that does not list it is asked.
+        Assert.Equal(first, await resolver.ResolveAsync("m2", _client, "apps/v1", "Deployment", served, _timeout.Token));
+        Assert.Equal(1, requests.Count);
+        Assert.Equal(first, await resolver.ResolveAsync("m3", _client, "apps/v1", "Deployment", [new() { GroupVersion = "v1", Resources = [new() { Name = "pods", Kind = "Pod" }] }], _timeout.Token));
         Assert.Equal(2, requests.Count);
     }
 
