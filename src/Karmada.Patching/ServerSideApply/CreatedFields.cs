@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Karmada.Json;
 using Karmada.Patching.Schema;
@@ -26,7 +27,14 @@ internal static class CreatedFields
             root.Find(path)?.Unmark();
         }
 
-        return root.Emit(includeSelf: false) is { Count: > 0 } fields ? fields : null;
+        if (!root.Prune())
+        {
+            return null;
+        }
+
+        var writer = FieldsV1Writer.Begin();
+        root.Write(writer, includeSelf: false);
+        return FieldsV1Writer.End(writer);
     }
 
     // The comparison walk of StructuredComparer.Walker, recording changed paths as marks in a trie of nodes.
@@ -182,40 +190,40 @@ internal static class CreatedFields
             return node;
         }
 
-        // FieldSet.ToFieldsV1's encoding: children in upstream's order, "." for a member that also has members below.
-        public JsonObject? Emit(bool includeSelf)
+        // Sorts the children into upstream's order and drops those that encode to nothing; whether this node encodes to
+        // anything (a member, or a node with members below).
+        public bool Prune()
         {
-            List<KeyValuePair<string, JsonNode?>>? emitted = null;
             if (_children is not null)
             {
                 _children.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+                _children.RemoveAll(static c => !c.Value.Prune());
+            }
+
+            return _member || _children is { Count: > 0 };
+        }
+
+        // FieldSet.ToFieldsV1's encoding of a pruned node: "." for a member that also has members below.
+        public void Write(Utf8JsonWriter writer, bool includeSelf)
+        {
+            writer.WriteStartObject();
+            if (_children is { Count: > 0 })
+            {
+                if (includeSelf && _member)
+                {
+                    writer.WritePropertyName(".");
+                    writer.WriteStartObject();
+                    writer.WriteEndObject();
+                }
+
                 foreach (var (element, child) in _children)
                 {
-                    if (child.Emit(includeSelf: true) is { } encoded)
-                    {
-                        emitted ??= [];
-                        emitted.Add(KeyValuePair.Create(element.Text, (JsonNode?)encoded));
-                    }
+                    writer.WritePropertyName(element.Text);
+                    child.Write(writer, includeSelf: true);
                 }
             }
 
-            if (emitted is null)
-            {
-                return _member || !includeSelf ? [] : null;
-            }
-
-            var result = new JsonObject();
-            if (includeSelf && _member)
-            {
-                result["."] = new JsonObject();
-            }
-
-            foreach (var (name, encoded) in emitted)
-            {
-                result[name] = encoded;
-            }
-
-            return result;
+            writer.WriteEndObject();
         }
     }
 }

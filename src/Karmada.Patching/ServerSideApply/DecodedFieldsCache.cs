@@ -21,6 +21,10 @@ internal static class DecodedFieldsCache
     private static readonly ConcurrentDictionary<byte[], FieldSet> Sets = new(ByteContentComparer.Instance);
     private static readonly ConcurrentDictionary<byte[], FieldSet>.AlternateLookup<ReadOnlySpan<byte>> SetsByText = Sets.GetAlternateLookup<ReadOnlySpan<byte>>();
 
+    // Hashes of texts decoded once and not kept (a collision only makes a text kept a sighting early).
+    private const int MaxSeen = 4 * MaxEntries;
+    private static readonly ConcurrentDictionary<int, byte> Seen = new();
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _buffer;
 
@@ -44,9 +48,17 @@ internal static class DecodedFieldsCache
             return known.Instance();
         }
 
-        if (Sets.Count >= MaxEntries)
+        // A text is kept the second time it is seen: keeping one decodes all its paths up front, which only pays for
+        // texts that repeat (a template's pods, repeated status writers), not for the many seen once (a pod's status
+        // names its IPs). When full, the kept texts are dropped so that current ones can be kept.
+        if (!SeenBefore(text))
         {
             return FieldSet.FromFieldsV1Uncached(fields);
+        }
+
+        if (Sets.Count >= MaxEntries)
+        {
+            Sets.Clear();
         }
 
         // The kept set is decoded from a private copy of the text, so nothing a caller does to its objects reaches it.
@@ -59,6 +71,23 @@ internal static class DecodedFieldsCache
 
         Sets.TryAdd(encoded, shared);
         return shared.Instance();
+    }
+
+    private static bool SeenBefore(ReadOnlySpan<byte> text)
+    {
+        var hash = ByteContentComparer.Instance.GetHashCode(text);
+        if (Seen.TryRemove(hash, out _))
+        {
+            return true;
+        }
+
+        if (Seen.Count >= MaxSeen)
+        {
+            Seen.Clear();
+        }
+
+        Seen.TryAdd(hash, 0);
+        return false;
     }
 
     private sealed class ByteContentComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Karmada.Patching.ServerSideApply;
@@ -186,9 +187,13 @@ internal sealed class FieldSet : IEnumerable<FieldPath>
             return JsonNode.Parse(text)!.AsObject();
         }
 
+        var writer = FieldsV1Writer.Begin();
         if (_canonicalSource is { } source)
         {
-            return (JsonObject)source.DeepClone();
+            // The object it was decoded from, already materialised: written as text and parsed back, a copy costs
+            // one small document instead of a tree.
+            source.WriteTo(writer);
+            return FieldsV1Writer.End(writer);
         }
 
         var root = new TrieNode();
@@ -209,7 +214,8 @@ internal sealed class FieldSet : IEnumerable<FieldPath>
             node.IsMember = true;
         }
 
-        return Emit(root, includeSelf: false);
+        Write(writer, root, includeSelf: false);
+        return FieldsV1Writer.End(writer);
     }
 
     /// <summary>Decodes a FieldsV1 object.</summary>
@@ -363,20 +369,31 @@ internal sealed class FieldSet : IEnumerable<FieldPath>
         }
     }
 
-    private static JsonObject Emit(TrieNode node, bool includeSelf)
+    private static void Write(Utf8JsonWriter writer, TrieNode node, bool includeSelf)
     {
-        var result = new JsonObject();
+        writer.WriteStartObject();
         if (includeSelf && node.IsMember && node.Children.Count > 0)
         {
-            result["."] = new JsonObject();
+            writer.WritePropertyName(".");
+            writer.WriteStartObject();
+            writer.WriteEndObject();
         }
 
         foreach (var (element, child) in node.Children)
         {
-            result[element.Text] = child.Children.Count == 0 ? new JsonObject() : Emit(child, includeSelf: true);
+            writer.WritePropertyName(element.Text);
+            if (child.Children.Count == 0)
+            {
+                writer.WriteStartObject();
+                writer.WriteEndObject();
+            }
+            else
+            {
+                Write(writer, child, includeSelf: true);
+            }
         }
 
-        return result;
+        writer.WriteEndObject();
     }
 
     private sealed class TrieNode

@@ -19,6 +19,12 @@ internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathEle
     private static readonly ConcurrentDictionary<string, PathElement> ParsedByText = new(StringComparer.Ordinal);
     private static int _parsedCount;
 
+    // Every walk of an object (creates, comparisons) names each field it visits: field elements, immutable, are kept
+    // by name up to a bound (names include label, annotation and data keys).
+    private const int MaxFields = 16_384;
+    private static readonly ConcurrentDictionary<string, PathElement> FieldsByName = new(StringComparer.Ordinal);
+    private static int _fieldCount;
+
     private PathElement(PathElementKind kind, string text, string? fieldName, IReadOnlyList<KeyValuePair<string, JsonNode?>>? key, JsonNode? value, int index)
     {
         Kind = kind;
@@ -43,11 +49,31 @@ internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathEle
 
     public int Index { get; }
 
-    public static PathElement Field(string name) => new(PathElementKind.Field, "f:" + name, name, null, null, 0);
+    public static PathElement Field(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (FieldsByName.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var element = new PathElement(PathElementKind.Field, "f:" + name, name, null, null, 0);
+        if (Volatile.Read(ref _fieldCount) < MaxFields && FieldsByName.TryAdd(name, element))
+        {
+            Interlocked.Increment(ref _fieldCount);
+        }
+
+        return element;
+    }
 
     public static PathElement KeyOf(IEnumerable<KeyValuePair<string, JsonNode?>> fields)
     {
         var sorted = new List<KeyValuePair<string, JsonNode?>>(fields);
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            sorted[i] = KeyValuePair.Create(sorted[i].Key, OwnString(sorted[i].Value));
+        }
+
         if (sorted.Count > 1)
         {
             sorted.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
@@ -70,8 +96,11 @@ internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathEle
         return new(PathElementKind.Key, text.Append('}').ToString(), null, sorted, null, 0);
     }
 
-    public static PathElement ValueOf(JsonNode? value) =>
-        new(PathElementKind.Value, "v:" + GoJson.Marshal(value), null, null, value?.DeepClone(), 0);
+    public static PathElement ValueOf(JsonNode? value)
+    {
+        var own = OwnString(value);
+        return new(PathElementKind.Value, "v:" + GoJson.Marshal(own), null, null, ReferenceEquals(own, value) ? value?.DeepClone() : own, 0);
+    }
 
     public static PathElement IndexOf(int index) =>
         new(PathElementKind.Index, "i:" + index.ToString(CultureInfo.InvariantCulture), null, null, null, index);
@@ -178,6 +207,14 @@ internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathEle
                 return Index.CompareTo(other.Index);
         }
     }
+
+    // A string value of a parsed object reads its document on every access (a new string each time, and through a
+    // cache a document keeps unsynchronised): an element holds its own string instead, read once. Elements are
+    // compared on every sort of a list's items and shared between threads once parsed.
+    private static JsonNode? OwnString(JsonNode? value) =>
+        value is JsonValue v && v.TryGetValue<System.Text.Json.JsonElement>(out var element) && element.ValueKind == System.Text.Json.JsonValueKind.String
+            ? JsonValue.Create(element.GetString())
+            : value;
 
     internal static bool IsShareable(PathElement element) => element.Kind switch
     {

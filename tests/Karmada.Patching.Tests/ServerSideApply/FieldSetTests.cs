@@ -28,6 +28,38 @@ public sealed class FieldSetTests
     }
 
     [Fact]
+    public void ToFieldsV1_NamesThatNeedEscaping_ReadBackAsTheElementTexts()
+    {
+        // The encoding is written as JSON text and parsed back: every member name must survive that exactly.
+        var field = PathElement.Field("a&b<c>\"d\"é\u2028\\");
+        var key = PathElement.KeyOf([KeyValuePair.Create("name", (JsonNode?)"x\"y&<é")]);
+        var value = PathElement.ValueOf("q\"&\t");
+        var list = FieldPath.Of(PathElement.Field("list"));
+        var set = new FieldSet([FieldPath.Of(field), list.Append(key), list.Append(key).Append(field), list.Append(value)]);
+
+        var encoded = set.ToFieldsV1();
+
+        Assert.Equal([field.Text, "f:list"], encoded.Select(p => p.Key));
+        var items = encoded["f:list"]!.AsObject();
+        Assert.Equal(new[] { key.Text, value.Text }.Order(StringComparer.Ordinal), items.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal([".", field.Text], items[key.Text]!.AsObject().Select(p => p.Key));
+        Assert.Equal(JsonText.Of(encoded), JsonText.Of(FieldSet.FromFieldsV1(JsonText.Parse(JsonText.Of(encoded))).ToFieldsV1()));
+    }
+
+    [Fact]
+    public void ToFieldsV1_OfADecodedSet_IsAnObjectOfItsOwn()
+    {
+        var source = JsonText.Parse("""{"f:metadata":{"f:labels":{".":{},"f:app":{}}},"f:spec":{"f:replicas":{}}}""");
+        var set = FieldSet.FromFieldsV1Uncached(source);
+
+        var first = set.ToFieldsV1();
+        first["f:spec"]!.AsObject()["f:paused"] = new JsonObject();
+
+        Assert.Equal("""{"f:metadata":{"f:labels":{".":{},"f:app":{}}},"f:spec":{"f:replicas":{}}}""", JsonText.Of(set.ToFieldsV1()));
+        Assert.Equal("""{"f:metadata":{"f:labels":{".":{},"f:app":{}}},"f:spec":{"f:replicas":{}}}""", JsonText.Of(source));
+    }
+
+    [Fact]
     public void KeyOf_MultipleKeyFields_SortsFieldsByName()
     {
         var key = PathElement.KeyOf([KeyValuePair.Create("protocol", (JsonNode?)"TCP"), KeyValuePair.Create("containerPort", (JsonNode?)80)]);
