@@ -18,8 +18,9 @@ public sealed record E2EBenchSettings(
     StorageBackend Backend)
 {
     /// <summary>
-    /// Deployments of the members-only baseline (<see cref="MembersOnlyBaseline"/>), run before the paced phase; by
-    /// default a twentieth of the scenario, so the members' pod capacity (110 pods per node) still holds every replica.
+    /// Deployments of the members-only baseline (<see cref="MembersOnlyBaseline"/>), run between the paced and the
+    /// unpaced phase (and, half as many, cold before the paced phase); by default a twentieth of the scenario, so the
+    /// members' pod capacity (110 pods per node) still holds every replica.
     /// </summary>
     public int MembersOnlyDeployments { get; init; } = DefaultMembersOnly(Namespaces * DeploymentsPerNamespace);
 

@@ -13,9 +13,15 @@ public sealed class E2EReport
 
     /// <summary>
     /// Baseline: the members' own share of the scenario measured alone, without Karmada (see
-    /// <see cref="MembersOnlyBaseline"/>).
+    /// <see cref="MembersOnlyBaseline"/>), with warm code: between the paced and the unpaced phase.
     /// </summary>
     public MembersOnlyBaseline MembersOnly { get; set; } = MembersOnlyBaseline.None;
+
+    /// <summary>
+    /// The same baseline (half its size) run first, before anything went through the members: it also pays for their
+    /// JIT and first-time paths (sessions 6 and 7 reported this one as the baseline).
+    /// </summary>
+    public MembersOnlyBaseline MembersOnlyCold { get; set; } = MembersOnlyBaseline.None;
 
     public int PacedDeployments { get; set; }
 
