@@ -39,7 +39,7 @@ public sealed class PodStrategyIntegrationTests : IAsyncLifetime
     {
         var created = await CreatePodAsync("web");
         var version = (string)created["metadata"]!["resourceVersion"]!;
-        using var watch = await WatchAsync(version);
+        using var watch = await RawApiRequests.WatchAsync(_client, Pods, version, Ct);
 
         var (code, answer) = await SendAsync(HttpMethod.Post, $"{Pods}/web/binding", Binding("web", "node-1", annotations: new JsonObject { ["scheduled-by"] = "test" }));
 
@@ -196,7 +196,7 @@ public sealed class PodStrategyIntegrationTests : IAsyncLifetime
 
     private async Task<(HttpStatusCode Code, JsonObject Body)> SendAsync(HttpMethod method, string path, JsonObject? body)
     {
-        using var request = await RequestAsync(method, path);
+        using var request = await RawApiRequests.RequestAsync(_client, method, path, Ct);
         if (body is not null)
         {
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8);
@@ -206,56 +206,5 @@ public sealed class PodStrategyIntegrationTests : IAsyncLifetime
         using var response = await _client.HttpClient.SendAsync(request, Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
         return (response.StatusCode, text.Length > 0 && text[0] == '{' ? JsonNode.Parse(text)!.AsObject() : new JsonObject { ["text"] = text });
-    }
-
-    private async Task<HttpRequestMessage> RequestAsync(HttpMethod method, string path)
-    {
-        var request = new HttpRequestMessage(method, new Uri(_client.BaseUri, path));
-        if (_client.Credentials is { } credentials)
-        {
-            await credentials.ProcessHttpRequestAsync(request, Ct);
-        }
-
-        return request;
-    }
-
-    private async Task<WatchReader> WatchAsync(string resourceVersion)
-    {
-        using var request = await RequestAsync(HttpMethod.Get, $"{Pods}?watch=true&resourceVersion={resourceVersion}");
-        var response = await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
-        response.EnsureSuccessStatusCode();
-        return new WatchReader(response, new StreamReader(await response.Content.ReadAsStreamAsync(Ct)));
-    }
-
-    /// <summary>Reads a watch stream's events as "TYPE name" lines.</summary>
-    private sealed class WatchReader(HttpResponseMessage response, StreamReader reader) : IDisposable
-    {
-        public async Task<List<string>> ReadUntilAsync(string type, string name, CancellationToken cancellationToken)
-        {
-            var events = new List<string>();
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
-            {
-                if (line.Length == 0)
-                {
-                    continue;
-                }
-
-                var change = JsonNode.Parse(line)!;
-                var seen = $"{(string?)change["type"]} {(string?)change["object"]?["metadata"]?["name"]}";
-                events.Add(seen);
-                if (seen == $"{type} {name}")
-                {
-                    break;
-                }
-            }
-
-            return events;
-        }
-
-        public void Dispose()
-        {
-            reader.Dispose();
-            response.Dispose();
-        }
     }
 }

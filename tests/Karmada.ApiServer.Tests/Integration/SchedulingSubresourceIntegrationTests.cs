@@ -45,7 +45,7 @@ public sealed class SchedulingSubresourceIntegrationTests : IAsyncLifetime
         });
         Assert.Equal(HttpStatusCode.OK, statusCode);
         var version = (string)withStatus["metadata"]!["resourceVersion"]!;
-        using var watch = await WatchAsync(version);
+        using var watch = await RawApiRequests.WatchAsync(_client, Bindings, version, Ct);
 
         var (code, written) = await SendAsync(HttpMethod.Patch, $"{Bindings}/web/scheduling", Decision(version, observedGeneration: 2, ("member1", 2), ("member2", 1)));
 
@@ -190,7 +190,7 @@ public sealed class SchedulingSubresourceIntegrationTests : IAsyncLifetime
 
     private async Task<(HttpStatusCode Code, JsonObject Body)> SendAsync(HttpMethod method, string path, JsonObject? body)
     {
-        using var request = await RequestAsync(method, path);
+        using var request = await RawApiRequests.RequestAsync(_client, method, path, Ct);
         if (body is not null)
         {
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8);
@@ -200,56 +200,5 @@ public sealed class SchedulingSubresourceIntegrationTests : IAsyncLifetime
         using var response = await _client.HttpClient.SendAsync(request, Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
         return (response.StatusCode, JsonNode.Parse(text)!.AsObject());
-    }
-
-    private async Task<HttpRequestMessage> RequestAsync(HttpMethod method, string path)
-    {
-        var request = new HttpRequestMessage(method, new Uri(_client.BaseUri, path));
-        if (_client.Credentials is { } credentials)
-        {
-            await credentials.ProcessHttpRequestAsync(request, Ct);
-        }
-
-        return request;
-    }
-
-    private async Task<WatchReader> WatchAsync(string resourceVersion)
-    {
-        using var request = await RequestAsync(HttpMethod.Get, $"{Bindings}?watch=true&resourceVersion={resourceVersion}");
-        var response = await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
-        response.EnsureSuccessStatusCode();
-        return new WatchReader(response, new StreamReader(await response.Content.ReadAsStreamAsync(Ct)));
-    }
-
-    /// <summary>Reads a watch stream's events as "TYPE name" lines.</summary>
-    private sealed class WatchReader(HttpResponseMessage response, StreamReader reader) : IDisposable
-    {
-        public async Task<List<string>> ReadUntilAsync(string type, string name, CancellationToken cancellationToken)
-        {
-            var events = new List<string>();
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
-            {
-                if (line.Length == 0)
-                {
-                    continue;
-                }
-
-                var change = JsonNode.Parse(line)!;
-                var seen = $"{(string?)change["type"]} {(string?)change["object"]?["metadata"]?["name"]}";
-                events.Add(seen);
-                if (seen == $"{type} {name}")
-                {
-                    break;
-                }
-            }
-
-            return events;
-        }
-
-        public void Dispose()
-        {
-            reader.Dispose();
-            response.Dispose();
-        }
     }
 }
