@@ -4,6 +4,7 @@ using Karmada.Api;
 using Karmada.Api.Meta;
 using Karmada.Client;
 using Karmada.Controllers.BindingStatus;
+using Karmada.Controllers.Tests.Detector;
 using Karmada.Controllers.Tests.Propagation;
 using Karmada.Testing;
 using Karmada.Testing.ControlPlane;
@@ -62,7 +63,7 @@ public sealed class BindingStatusFanInTests(ITestOutputHelper output) : IAsyncLi
         var clusters = Enumerable.Range(0, Clusters).Select(i => string.Create(CultureInfo.InvariantCulture, $"member{i:D2}")).ToArray();
         await CreateNamespaceAsync("apps");
         await Task.WhenAll(clusters.Select(c => CreateNamespaceAsync("karmada-es-" + c)));
-        var deployment = await _test.CreateAsync(Deployments, TemplateDeployment(), cancellationToken: Ct);
+        var deployment = await _test.CreateAsync(Deployments, DetectorTestObjects.Deployment("apps", "web", replicas: 1), cancellationToken: Ct);
         var templateGeneration = (long)deployment["metadata"]!["generation"]!;
         var permanentId = await CreateScheduledBindingAsync(deployment, clusters);
 
@@ -156,23 +157,6 @@ public sealed class BindingStatusFanInTests(ITestOutputHelper output) : IAsyncLi
         ];
         return work;
     }
-
-    private static JsonObject TemplateDeployment() => new()
-    {
-        ["apiVersion"] = "apps/v1",
-        ["kind"] = "Deployment",
-        ["metadata"] = new JsonObject { ["namespace"] = "apps", ["name"] = "web" },
-        ["spec"] = new JsonObject
-        {
-            ["replicas"] = 1,
-            ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["app"] = "web" } },
-            ["template"] = new JsonObject
-            {
-                ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["app"] = "web" } },
-                ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = "web", ["image"] = "nginx" }) },
-            },
-        },
-    };
 
     private async Task CreateNamespaceAsync(string name) =>
         await _test.CreateAsync(ResourceRef.Namespaces, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = name } }, cancellationToken: Ct);
