@@ -3,8 +3,10 @@ using Karmada.Client;
 using Karmada.Controllers.Binding;
 using Karmada.Controllers.Runtime;
 using Karmada.Interpreter;
+using Karmada.Testing;
 using Karmada.Testing.ControlPlane;
 using Microsoft.Extensions.Logging.Abstractions;
+using WorkV1Alpha1 = Karmada.Api.Work.V1Alpha1;
 
 namespace Karmada.Controllers.Tests.Binding;
 
@@ -65,6 +67,20 @@ public sealed class BindingControlPlaneFixture : IAsyncLifetime
             Client,
             informers.GetInformer(BindingResources.ResourceBindings, BindingResources.ResourceBindingType, BindingResources.ResourceBindingMeta),
             synchronizer);
+    }
+
+    /// <summary>
+    /// Waits until the running controller's Work cache holds exactly these versions. A reconcile on demand reads the
+    /// cache, and one that still holds an older Work answers with a Conflict (the controller requeues on it).
+    /// </summary>
+    public Task WaitForCachedWorksAsync(CancellationToken cancellationToken, params WorkV1Alpha1.Work[] works)
+    {
+        var cache = _controlPlane.Informers.GetInformer(BindingResources.Works, BindingResources.WorkType, BindingResources.WorkMeta).Indexer;
+        return Eventually.UntilAsync(
+            () => Task.FromResult(works.All(w => cache.Get(new ObjectKey(w.Metadata.Namespace, w.Metadata.Name!))?.Metadata.ResourceVersion == w.Metadata.ResourceVersion)),
+            TimeSpan.FromSeconds(30),
+            "the Work cache catches up",
+            cancellationToken);
     }
 
     public Task DisposeAsync() => _controlPlane.DisposeAsync().AsTask();

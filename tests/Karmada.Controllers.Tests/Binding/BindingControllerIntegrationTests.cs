@@ -65,6 +65,7 @@ public sealed class BindingControllerIntegrationTests : IClassFixture<BindingCon
             BindingResources.Works, "karmada-es-member1", WorkName, PatchType.Merge, JsonNode.Parse("""{"spec":{"suspendDispatching":null}}""")!, BindingResources.WorkType, cancellationToken: ct);
         Assert.Null(work1.Spec.SuspendDispatching);
         var reconciler = _fixture.CreateResourceBindingReconciler();
+        await _fixture.WaitForCachedWorksAsync(ct, work1, work2);
         await reconciler.ReconcileAsync(new ObjectKey("default", "nginx-deployment"), ct);
         await reconciler.ReconcileAsync(new ObjectKey("default", "nginx-deployment"), ct);
         Assert.Equal(work1.Metadata.ResourceVersion, (await GetWorkAsync("member1", ct))!.Metadata.ResourceVersion);
@@ -76,6 +77,7 @@ public sealed class BindingControllerIntegrationTests : IClassFixture<BindingCon
         work1 = await WaitForWorkAsync("member1", w => Image(w.Spec.Workload.Manifests[0]) == "registry.member1.io/library/nginx:1.25", "member1 overridden", ct);
         Assert.Equal("member1", Label(work1.Spec.Workload.Manifests[0], "env"));
         Assert.Contains("nginx-override", work1.Metadata.Annotations["policy.karmada.io/applied-overrides"], StringComparison.Ordinal);
+        await _fixture.WaitForCachedWorksAsync(ct, work1, work2);
         await reconciler.ReconcileAsync(new ObjectKey("default", "nginx-deployment"), ct);
         Assert.Equal(work2.Metadata.ResourceVersion, (await GetWorkAsync("member2", ct))!.Metadata.ResourceVersion);
 
