@@ -113,14 +113,14 @@ public sealed class ClusterFleet : IAsyncDisposable
 
     public static string MemberName(int index) => string.Create(CultureInfo.InvariantCulture, $"member{index}");
 
-    /// <summary>Starts the controller manager and the scheduler against the control plane.</summary>
+    /// <summary>Starts the controller manager and the scheduler in process, over the loopback transport as <c>karmada up</c> does.</summary>
     /// <remarks>Set <c>KARMADA_BENCH_LOG=Information</c> (or another level) to see their logs on standard error.</remarks>
     public async Task StartComponentsAsync(CancellationToken cancellationToken)
     {
         var loggerFactory = Environment.GetEnvironmentVariable("KARMADA_BENCH_LOG") is { Length: > 0 } level && Enum.TryParse<LogLevel>(level, out var minimum)
             ? LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(minimum))
             : NullLoggerFactory.Instance;
-        _components = await ControlPlaneComponents.StartAsync(_server.KubeconfigPath, loggerFactory, cancellationToken);
+        _components = await ControlPlaneComponents.StartAsync(_server, loggerFactory, cancellationToken);
     }
 
     /// <summary>
