@@ -270,6 +270,66 @@ public abstract class KubectlScenarios(ApiServerFixture fixture)
         Assert.Contains("strategic-merge-patch", smp.StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CustomResourceDefinition_TightenedSchema_RatchetsUnchangedValues()
+    {
+        var kubectl = fixture.Kubectl("1.33");
+        const string group = "ratchet.example.com";
+        string Crd(int maximum) => $$$"""
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: gadgets.{{{group}}}
+            spec:
+              group: {{{group}}}
+              scope: Namespaced
+              names: {plural: gadgets, singular: gadget, kind: Gadget}
+              versions:
+              - name: v1
+                served: true
+                storage: true
+                schema:
+                  openAPIV3Schema:
+                    type: object
+                    properties:
+                      spec:
+                        type: object
+                        properties:
+                          size: {type: integer, maximum: {{{maximum}}}}
+                          color: {type: string}
+            """;
+        var gadget = """
+            apiVersion: ratchet.example.com/v1
+            kind: Gadget
+            metadata: {name: NAME}
+            spec: {size: 50, color: red}
+            """;
+        var created = await kubectl.RunWithInputAsync(Crd(100), "apply", "-f", "-");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        await kubectl.OkAsync("wait", "--for=condition=Established", $"crd/gadgets.{group}", "--timeout=30s");
+        var ns = await NewNamespaceAsync(kubectl, "ratchet");
+        await Eventually.UntilAsync(
+            async () => (await kubectl.RunWithInputAsync(gadget.Replace("NAME", "g1", StringComparison.Ordinal), "apply", "-n", ns, "-f", "-")).ExitCode == 0,
+            TimeSpan.FromSeconds(30),
+            "custom resource accepted");
+
+        // The schema tightens under the stored object: new objects with size 50 are refused from now on.
+        var tightened = await kubectl.RunWithInputAsync(Crd(10), "apply", "-f", "-");
+        Assert.True(tightened.ExitCode == 0, tightened.ToString());
+        await Eventually.UntilAsync(
+            async () => (await kubectl.RunWithInputAsync(gadget.Replace("NAME", "g2", StringComparison.Ordinal), "apply", "-n", ns, "-f", "-")).ExitCode != 0,
+            TimeSpan.FromSeconds(30),
+            "the tightened schema refuses new objects");
+
+        // Updates that leave size alone still go through, as with upstream's validation ratcheting; changing it does not.
+        await kubectl.OkAsync("label", $"gadgets.{group}", "g1", "-n", ns, "tier=gold");
+        await kubectl.OkAsync("patch", $"gadgets.{group}", "g1", "-n", ns, "--type=merge", "-p", """{"spec":{"color":"blue"}}""");
+        var changed = await kubectl.RunAsync("patch", $"gadgets.{group}", "g1", "-n", ns, "--type=merge", "-p", """{"spec":{"size":60}}""");
+        Assert.NotEqual(0, changed.ExitCode);
+        Assert.Contains("spec.size", changed.StandardError, StringComparison.Ordinal);
+        Assert.Equal("50 blue", (await kubectl.OkAsync("get", $"gadgets.{group}", "g1", "-n", ns, "-o", "jsonpath={.spec.size} {.spec.color}")).Trim());
+    }
+
     [Theory]
     [MemberData(nameof(Versions))]
     public async Task DeleteNamespace_RemovesItsContents(string version)

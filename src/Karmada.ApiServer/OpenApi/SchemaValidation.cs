@@ -4,7 +4,10 @@ using Karmada.OpenApi.Structural;
 
 namespace Karmada.ApiServer.OpenApi;
 
-/// <summary>Validates objects against their structural schema (422 Invalid with the fields at fault).</summary>
+/// <summary>
+/// Validates objects against their structural schema (422 Invalid with the fields at fault); updates with upstream's
+/// validation ratcheting, so values left as they were never fail an update.
+/// </summary>
 public sealed class SchemaValidation(SchemaRegistry schemas) : IAdmissionPlugin
 {
     public bool IsMutating => false;
@@ -19,7 +22,9 @@ public sealed class SchemaValidation(SchemaRegistry schemas) : IAdmissionPlugin
             return ValueTask.CompletedTask;
         }
 
-        var errors = SchemaValidator.Validate(request.Object, schema);
+        var errors = request.Operation == AdmissionOperation.Update && request.OldObject is { } old
+            ? SchemaValidator.ValidateUpdate(request.Object, old, schema)
+            : SchemaValidator.Validate(request.Object, schema);
         if (errors.Count > 0)
         {
             var causes = errors.Select(e => new StatusCause(e.CauseReason, e.ErrorBody, e.Field)).ToList();

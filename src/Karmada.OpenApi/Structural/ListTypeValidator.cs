@@ -9,9 +9,35 @@ namespace Karmada.OpenApi.Structural;
 /// </summary>
 internal static class ListTypeValidator
 {
-    public static void Validate(JsonObject obj, JsonObject? schema, string path, List<FieldError> errors)
+    public static void Validate(JsonObject obj, JsonObject? schema, string path, List<FieldError> errors) =>
+        Validate(obj, schema, path, errors, OldValue.None);
+
+    /// <summary>
+    /// Upstream validates the new object's lists only when the old object's lists are valid. Values unchanged from the
+    /// old object at the same place then cannot fail either, so only the changed ones are checked, and the old object
+    /// only when one of them failed.
+    /// </summary>
+    public static void ValidateUpdate(JsonObject obj, JsonObject? old, JsonObject? schema, string path, List<FieldError> errors)
     {
-        if (schema is null)
+        var changed = new List<FieldError>();
+        Validate(obj, schema, path, changed, old is null ? OldValue.None : OldValue.Of(old));
+        if (changed.Count == 0 || old is null)
+        {
+            errors.AddRange(changed);
+            return;
+        }
+
+        var inOld = new List<FieldError>();
+        Validate(old, schema, path, inOld, OldValue.None);
+        if (inOld.Count == 0)
+        {
+            errors.AddRange(changed);
+        }
+    }
+
+    private static void Validate(JsonObject obj, JsonObject? schema, string path, List<FieldError> errors, OldValue old)
+    {
+        if (schema is null || old.IsUnchanged(obj))
         {
             return;
         }
@@ -20,7 +46,7 @@ internal static class ListTypeValidator
         {
             foreach (var (key, value) in obj)
             {
-                ValidateValue(value, additional, FieldPath.Key(path, key), errors);
+                ValidateValue(value, additional, FieldPath.Key(path, key), errors, old.Property(key));
             }
         }
 
@@ -30,26 +56,26 @@ internal static class ListTypeValidator
             {
                 if (schema.GetProperty(key) is { } property)
                 {
-                    ValidateValue(value, property, FieldPath.Child(path, key), errors);
+                    ValidateValue(value, property, FieldPath.Child(path, key), errors, old.Property(key));
                 }
             }
         }
     }
 
-    private static void ValidateValue(JsonNode? value, JsonObject schema, string path, List<FieldError> errors)
+    private static void ValidateValue(JsonNode? value, JsonObject schema, string path, List<FieldError> errors, OldValue old)
     {
         switch (value)
         {
-            case JsonArray array:
-                ValidateArray(array, schema, path, errors);
+            case JsonArray array when !old.IsUnchanged(array):
+                ValidateArray(array, schema, path, errors, old);
                 break;
             case JsonObject obj:
-                Validate(obj, schema, path, errors);
+                Validate(obj, schema, path, errors, old);
                 break;
         }
     }
 
-    private static void ValidateArray(JsonArray array, JsonObject schema, string path, List<FieldError> errors)
+    private static void ValidateArray(JsonArray array, JsonObject schema, string path, List<FieldError> errors, OldValue old)
     {
         switch (schema.GetString(SchemaAccess.ListType))
         {
@@ -67,9 +93,10 @@ internal static class ListTypeValidator
 
         if (schema.GetItems() is { } items)
         {
+            var correlation = OldListItems.For(array, schema, old);
             for (var i = 0; i < array.Count; i++)
             {
-                ValidateValue(array[i], items, FieldPath.Index(path, i), errors);
+                ValidateValue(array[i], items, FieldPath.Index(path, i), errors, correlation.At(i));
             }
         }
     }

@@ -17,8 +17,20 @@ internal sealed class OpenApiValueValidator(string rootPath)
     private static readonly ConcurrentDictionary<string, (Regex? Regex, string? Error)> Patterns = new(StringComparer.Ordinal);
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(2);
 
-    public void Validate(JsonNode? data, JsonObject schema, string path, List<FieldError> errors)
+    public void Validate(JsonNode? data, JsonObject schema, string path, List<FieldError> errors) =>
+        Validate(data, schema, path, errors, OldValue.None);
+
+    /// <summary>
+    /// Validates <paramref name="data"/>, skipping values unchanged from their correlated <paramref name="old"/> value
+    /// (upstream's ratcheting drops every error found there).
+    /// </summary>
+    public void Validate(JsonNode? data, JsonObject schema, string path, List<FieldError> errors, OldValue old)
     {
+        if (old.IsUnchanged(data))
+        {
+            return;
+        }
+
         var types = schema.GetTypes();
         var kind = JsonValues.KindOf(data);
         if (kind == JsonKind.Null)
@@ -50,14 +62,14 @@ internal sealed class OpenApiValueValidator(string rootPath)
                 ValidateNumber(data!, kind, schema, path, errors);
                 break;
             case JsonKind.Array:
-                ValidateArray((JsonArray)data!, schema, path, errors);
+                ValidateArray((JsonArray)data!, schema, path, errors, old);
                 break;
         }
 
         ValidateEnum(data, schema, path, errors);
         if (kind == JsonKind.Object)
         {
-            ValidateObject((JsonObject)data!, schema, path, errors);
+            ValidateObject((JsonObject)data!, schema, path, errors, old);
         }
     }
 
@@ -96,6 +108,8 @@ internal sealed class OpenApiValueValidator(string rootPath)
         return double.IsFinite(value) && value >= -maxJsonFloat && value <= maxJsonFloat && value == Math.Truncate(value);
     }
 
+    // The branches validate without an old value: a value reached here has changed, and upstream's correlation of the
+    // properties inside a branch is not worth matching for the scalar int-or-string branches CRDs use.
     private void ValidateJunctors(JsonNode? data, JsonObject schema, string path, List<FieldError> errors)
     {
         if (schema.GetArray("anyOf") is { Count: > 0 } anyOf)
@@ -311,13 +325,14 @@ internal sealed class OpenApiValueValidator(string rootPath)
         }
     }
 
-    private void ValidateArray(JsonArray array, JsonObject schema, string path, List<FieldError> errors)
+    private void ValidateArray(JsonArray array, JsonObject schema, string path, List<FieldError> errors, OldValue old)
     {
         if (schema.GetItems() is { } items)
         {
+            var correlation = OldListItems.For(array, schema, old);
             for (var i = 0; i < array.Count; i++)
             {
-                Validate(array[i], items, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", errors);
+                Validate(array[i], items, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", errors, correlation.At(i));
             }
         }
 
@@ -355,7 +370,7 @@ internal sealed class OpenApiValueValidator(string rootPath)
         errors.Add(FieldError.NotSupported(Field(path), data, supported));
     }
 
-    private void ValidateObject(JsonObject data, JsonObject schema, string path, List<FieldError> errors)
+    private void ValidateObject(JsonObject data, JsonObject schema, string path, List<FieldError> errors, OldValue old)
     {
         var count = data.Count;
         if (schema.GetLong("minProperties") is { } minProperties && count < minProperties)
@@ -388,7 +403,7 @@ internal sealed class OpenApiValueValidator(string rootPath)
             {
                 if (properties is null || !properties.ContainsKey(key))
                 {
-                    Validate(value, additional, path + "." + key, errors);
+                    Validate(value, additional, path + "." + key, errors, old.Property(key));
                 }
             }
         }
@@ -399,7 +414,7 @@ internal sealed class OpenApiValueValidator(string rootPath)
             {
                 if (propertySchema is JsonObject property && data.TryGetPropertyValue(name, out var value))
                 {
-                    Validate(value, property, path.Length == 0 ? name : path + "." + name, errors);
+                    Validate(value, property, path.Length == 0 ? name : path + "." + name, errors, old.Property(name));
                 }
             }
         }

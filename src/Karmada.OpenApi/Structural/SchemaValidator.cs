@@ -39,4 +39,26 @@ public static class SchemaValidator
 
         return errors;
     }
+
+    /// <summary>
+    /// Validates an update of <paramref name="oldValue"/> to <paramref name="value"/> as kube-apiserver validates a custom
+    /// resource update: value validation with ratcheting (values unchanged from their correlated old value are not held
+    /// against the update), the embedded-resource rules on the whole new value, and the list-set/list-map rules only when
+    /// the old value kept them.
+    /// </summary>
+    public static IReadOnlyList<FieldError> ValidateUpdate(JsonNode? value, JsonNode? oldValue, JsonObject schema, string rootPath = "")
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(rootPath);
+
+        var errors = new List<FieldError>();
+        new OpenApiValueValidator(rootPath).Validate(value, schema, string.Empty, errors, oldValue is null ? OldValue.None : OldValue.Of(oldValue));
+        EmbeddedResourceValidator.Validate(value, schema, rootPath, errors);
+        if (value is JsonObject obj)
+        {
+            ListTypeValidator.ValidateUpdate(obj, oldValue as JsonObject, schema, rootPath, errors);
+        }
+
+        return errors;
+    }
 }
