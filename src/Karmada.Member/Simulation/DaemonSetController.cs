@@ -57,8 +57,8 @@ internal sealed class DaemonSetController : IReconciler<ObjectKey>
 
         _pods.AddEventHandler(
             onAdd: pod => Owner(pod, _expectations.CreationObserved),
-            onUpdate: (old, pod) => Owner(pod, JsonRead.StartedTerminating(old, pod) ? _expectations.DeletionObserved : null),
-            onDelete: pod => Owner(pod, _expectations.DeletionObserved));
+            onUpdate: (old, pod) => Owner(pod, JsonRead.StartedTerminating(old, pod) ? key => _expectations.DeletionObserved(key, PodControl.PodUid(pod)) : null),
+            onDelete: pod => Owner(pod, key => _expectations.DeletionObserved(key, PodControl.PodUid(pod))));
         _revisionInformer.AddEventHandler(onAdd: r => Owner(r, null));
         void All()
         {
@@ -93,6 +93,11 @@ internal sealed class DaemonSetController : IReconciler<ObjectKey>
         var owned = _revisions.Owned(set, Kind);
         var revision = await _revisions.EnsureAsync(set, Kind, "apps/v1", owned, cancellationToken);
         var hash = ControllerRevisions.Hash(JsonRead.Obj(set, "spec", "template"));
+
+        // Asked before the pods are read: a pod event satisfying the expectations after the read would let a list
+        // lacking that pod create its replacement.
+        var keyText = key.ToString();
+        var needsSync = _expectations.Satisfied(keyText);
         var pods = _pods.Indexer.ByIndex(JsonIndexers.OwnerUidIndex, uid)
             .Where(p => JsonRead.ControllerUid(p, Kind) == uid && JsonRead.Node(p, "metadata", "deletionTimestamp") is null)
             .ToList();
@@ -100,8 +105,7 @@ internal sealed class DaemonSetController : IReconciler<ObjectKey>
         var nodes = _nodes.Indexer.List();
         var existing = nodes.Select(n => JsonRead.Str(n, "metadata", "name") ?? "").ToHashSet(StringComparer.Ordinal);
         var eligible = nodes.Where(n => DaemonSetPlan.ShouldRun(templatePod, n)).Select(n => JsonRead.Str(n, "metadata", "name") ?? "").ToHashSet(StringComparer.Ordinal);
-        var keyText = key.ToString();
-        if (_expectations.Satisfied(keyText))
+        if (needsSync)
         {
             var rolling = JsonRead.Str(set, "spec", "updateStrategy", "type") != "OnDelete";
             int? maxUnavailable = rolling

@@ -51,8 +51,8 @@ internal sealed class JobController : IReconciler<ObjectKey>
 
         _pods.AddEventHandler(
             onAdd: pod => Owner(pod, _expectations.CreationObserved),
-            onUpdate: (old, pod) => Owner(pod, JsonRead.StartedTerminating(old, pod) ? _expectations.DeletionObserved : null),
-            onDelete: pod => Owner(pod, _expectations.DeletionObserved));
+            onUpdate: (old, pod) => Owner(pod, JsonRead.StartedTerminating(old, pod) ? key => _expectations.DeletionObserved(key, PodControl.PodUid(pod)) : null),
+            onDelete: pod => Owner(pod, key => _expectations.DeletionObserved(key, PodControl.PodUid(pod))));
     }
 
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
@@ -64,6 +64,10 @@ internal sealed class JobController : IReconciler<ObjectKey>
             return ReconcileResult.Done;
         }
 
+        // Asked before the pods are read: a pod event satisfying the expectations after the read would let a list
+        // lacking that pod create its replacement (upstream's syncJob reads them in this order too).
+        var keyText = key.ToString();
+        var needsSync = _expectations.Satisfied(keyText);
         var uid = JsonRead.Str(job, "metadata", "uid") ?? "";
         var pods = _pods.Indexer.ByIndex(JsonIndexers.OwnerUidIndex, uid).Where(p => JsonRead.ControllerUid(p, "Job") == uid).ToList();
         var active = pods.Where(JsonRead.IsPodActive).ToList();
@@ -77,8 +81,7 @@ internal sealed class JobController : IReconciler<ObjectKey>
             : completions is { } n ? Math.Min(parallelism, n - succeeded)
             : succeeded > 0 ? 0 : parallelism;
 
-        var keyText = key.ToString();
-        if (_expectations.Satisfied(keyText))
+        if (needsSync)
         {
             if (active.Count < wantActive)
             {

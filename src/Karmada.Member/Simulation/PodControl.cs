@@ -56,7 +56,7 @@ internal sealed class PodControl(KubeApiClient client, ControllerExpectations ex
     public async Task CreateAsync(string ownerKey, IReadOnlyList<JsonObject> pods, CancellationToken cancellationToken)
     {
         var count = pods.Count;
-        expectations.Expect(ownerKey, count, 0);
+        expectations.ExpectCreations(ownerKey, count);
         var done = 0;
         try
         {
@@ -71,7 +71,7 @@ internal sealed class PodControl(KubeApiClient client, ControllerExpectations ex
                 finally
                 {
                     var failed = tasks.Count(t => !t.IsCompletedSuccessfully);
-                    expectations.Lower(ownerKey, failed, 0);
+                    expectations.LowerCreations(ownerKey, failed);
                     done += size;
                 }
             }
@@ -80,14 +80,14 @@ internal sealed class PodControl(KubeApiClient client, ControllerExpectations ex
         {
             if (done < count)
             {
-                expectations.Lower(ownerKey, count - done, 0);
+                expectations.LowerCreations(ownerKey, count - done);
             }
         }
     }
 
     public async Task DeleteAsync(string ownerKey, IReadOnlyList<JsonObject> pods, CancellationToken cancellationToken)
     {
-        expectations.Expect(ownerKey, 0, pods.Count);
+        expectations.ExpectDeletions(ownerKey, pods.Select(PodUid));
         await Task.WhenAll(pods.Select(async pod =>
         {
             try
@@ -96,15 +96,18 @@ internal sealed class PodControl(KubeApiClient client, ControllerExpectations ex
             }
             catch (ApiException ex) when (ex.IsNotFound())
             {
-                expectations.Lower(ownerKey, 0, 1);
+                expectations.DeletionObserved(ownerKey, PodUid(pod));
             }
             catch
             {
-                expectations.Lower(ownerKey, 0, 1);
+                expectations.DeletionObserved(ownerKey, PodUid(pod));
                 throw;
             }
         }));
     }
+
+    /// <summary>The key a pod's deletion is expected and observed under.</summary>
+    public static string PodUid(JsonObject pod) => JsonRead.Str(pod, "metadata", "uid") ?? "";
 
     /// <summary>The order in which surplus pods go: unscheduled, pending, not ready, then the newest first.</summary>
     public static IReadOnlyList<JsonObject> DeletionOrder(IEnumerable<JsonObject> pods) =>

@@ -54,14 +54,14 @@ internal sealed class ReplicaSetController : IReconciler<ObjectKey>
             {
                 if (JsonRead.StartedTerminating(old, pod))
                 {
-                    Owner(pod, queue, key => _expectations.DeletionObserved(key));
+                    Owner(pod, queue, key => _expectations.DeletionObserved(key, PodControl.PodUid(pod)));
                 }
                 else if (PodChanges.AffectReplicaSet(old, pod))
                 {
                     Owner(pod, queue, null);
                 }
             },
-            onDelete: pod => Owner(pod, queue, key => _expectations.DeletionObserved(key)));
+            onDelete: pod => Owner(pod, queue, key => _expectations.DeletionObserved(key, PodControl.PodUid(pod))));
     }
 
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
@@ -73,18 +73,19 @@ internal sealed class ReplicaSetController : IReconciler<ObjectKey>
             return ReconcileResult.Done;
         }
 
-        var uid = JsonRead.Str(rs, "metadata", "uid") ?? "";
-        var pods = ActivePods(uid);
-        var want = (int)(JsonRead.Long(rs, "spec", "replicas") ?? 1);
-        var keyText = key.ToString();
-
         // Pods written by an earlier reconcile are not all in the informer yet: the status would count some of them
-        // and be superseded as soon as the rest arrive, whose events bring this ReplicaSet back.
+        // and be superseded as soon as the rest arrive, whose events bring this ReplicaSet back. Asked before the pods
+        // are read, as upstream's syncReplicaSet: a pod event satisfying the expectations after the read would let a
+        // list lacking that pod create its replacement.
+        var keyText = key.ToString();
         if (!_expectations.Satisfied(keyText))
         {
             return ReconcileResult.Done;
         }
 
+        var uid = JsonRead.Str(rs, "metadata", "uid") ?? "";
+        var pods = ActivePods(uid);
+        var want = (int)(JsonRead.Long(rs, "spec", "replicas") ?? 1);
         if (pods.Count != want)
         {
             var diff = pods.Count - want;
