@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Karmada.Api;
+using Karmada.Api.Meta;
 using Karmada.Controllers.Status;
 using WorkV1Alpha1 = Karmada.Api.Work.V1Alpha1;
 using WorkV1Alpha2 = Karmada.Api.Work.V1Alpha2;
@@ -20,16 +22,30 @@ public static class BindingStatusAggregation
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(status);
+        var result = Compute(status, spec, works, now);
+        status.AggregatedStatus = result.AggregatedStatus;
+        status.Conditions = result.Conditions;
+        return result.Changed;
+    }
+
+    /// <summary>
+    /// What <see cref="Apply"/> would make of <paramref name="current"/>, which is left untouched: the aggregated items
+    /// (the current list itself when unchanged) and a copy of the conditions with FullyApplied set. A binding over
+    /// 1,000 clusters had its whole status deep-copied on every sync only to find, mostly, nothing to write.
+    /// </summary>
+    public static AggregationResult Compute(
+        WorkV1Alpha2.ResourceBindingStatus current,
+        WorkV1Alpha2.ResourceBindingSpec spec,
+        IEnumerable<WorkV1Alpha1.Work> works,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(spec);
         var aggregated = WorkStatusAssembler.Assemble(works, spec.Resource);
-        var changed = !SameItems(status.AggregatedStatus, aggregated);
-        if (changed)
-        {
-            status.AggregatedStatus = aggregated;
-        }
-
-        var condition = FullyAppliedCondition.Generate(spec, aggregated);
-        return ConditionSetter.Set(status.Conditions, condition, now) || changed;
+        var itemsChanged = !SameItems(current.AggregatedStatus, aggregated);
+        var conditions = current.Conditions.DeepClone();
+        var conditionsChanged = ConditionSetter.Set(conditions, FullyAppliedCondition.Generate(spec, aggregated), now);
+        return new AggregationResult(itemsChanged ? aggregated : current.AggregatedStatus, conditions, itemsChanged || conditionsChanged);
     }
 
     /// <summary>
@@ -61,3 +77,6 @@ public static class BindingStatusAggregation
         return true;
     }
 }
+
+/// <summary>A binding's aggregated items and conditions as its Works say, and whether they differ from its status.</summary>
+public sealed record AggregationResult(List<WorkV1Alpha2.AggregatedStatusItem> AggregatedStatus, List<Condition> Conditions, bool Changed);

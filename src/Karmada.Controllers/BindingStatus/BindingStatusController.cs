@@ -64,21 +64,31 @@ public sealed partial class BindingStatusController<TBinding> : IReconciler<Obje
         }
 
         var spec = _kind.Spec(cached);
-        var status = _kind.Status(cached).DeepClone();
         var works = _kind.Metadata(cached).Labels.TryGetValue(_kind.PermanentIdLabel, out var id)
             ? WorkIndexes.ByLabel(_works.Indexer, _kind.PermanentIdLabel, id)
             : [];
-        if (BindingStatusAggregation.Apply(status, spec, works, _timeProvider.GetUtcNow()))
+
+        // Computed against the cached status without copying it; the binding is only copied when there is a write.
+        var result = BindingStatusAggregation.Compute(_kind.Status(cached), spec, works, _timeProvider.GetUtcNow());
+        if (result.Changed)
         {
             var binding = cached.DeepClone();
+            var status = _kind.Status(binding);
+            if (!ReferenceEquals(result.AggregatedStatus, _kind.Status(cached).AggregatedStatus))
+            {
+                // Unchanged items stay the copy's own rather than the cache's list.
+                status.AggregatedStatus = result.AggregatedStatus;
+            }
+
+            status.Conditions = result.Conditions;
             _kind.SetStatus(binding, status);
 
             // Optimistic concurrency on the cached resourceVersion: a conflict requeues with the fresh binding.
             await _client.UpdateStatusAsync(_kind.Resource, key.Namespace, key.Name, binding, _kind.TypeInfo, cancellationToken: cancellationToken);
-            LogBindingStatusUpdated(_logger, _kind.ControllerName, key.ToString(), status.AggregatedStatus.Count);
+            LogBindingStatusUpdated(_logger, _kind.ControllerName, key.ToString(), result.AggregatedStatus.Count);
         }
 
-        await _templates.UpdateAsync(spec.Resource, status.AggregatedStatus, cancellationToken);
+        await _templates.UpdateAsync(spec.Resource, result.AggregatedStatus, cancellationToken);
         return ReconcileResult.Done;
     }
 

@@ -125,6 +125,12 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
 
         static bool MapChanged(JsonObject old, JsonObject current, string field, string managedKeysAnnotation)
         {
+            // Most updates are member status writes that leave the maps alone: compared in place, without copying them.
+            if (JsonNode.DeepEquals((old["metadata"] as JsonObject)?[field], (current["metadata"] as JsonObject)?[field]))
+            {
+                return false;
+            }
+
             var before = MetadataMaps.Get(old, field);
             var after = MetadataMaps.Get(current, field);
             if (MetadataMaps.SameMap(before, after))
@@ -434,12 +440,13 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
     /// </summary>
     private async Task WriteStatusAsync(WorkV1Alpha1.Work current, IReadOnlyList<Condition> conditions, IReadOnlyDictionary<int, WorkV1Alpha1.ManifestStatus>? written, CancellationToken cancellationToken)
     {
-        var status = current.Status.DeepClone();
+        // Only the conditions are edited: cloning the whole status copied every manifest status per reconcile.
+        var updatedConditions = current.Status.Conditions.DeepClone();
         var now = _timeProvider.GetUtcNow();
         var conditionsChanged = false;
         foreach (var condition in conditions)
         {
-            conditionsChanged |= ConditionSetter.Set(status.Conditions, condition, now);
+            conditionsChanged |= ConditionSetter.Set(updatedConditions, condition, now);
         }
 
         List<WorkV1Alpha1.ManifestStatus>? statuses = null;
@@ -463,7 +470,7 @@ public sealed partial class ExecutionController : IReconciler<ObjectKey>
         {
             try
             {
-                var patch = WorkStatusPatch.Build(conditionsChanged ? status.Conditions : null, statuses, statuses is null ? null : resourceVersion);
+                var patch = WorkStatusPatch.Build(conditionsChanged ? updatedConditions : null, statuses, statuses is null ? null : resourceVersion);
                 await _client.PatchAsync(WorkMeta.Resource, ns, name, PatchType.Merge, patch, StatusPatchOptions, cancellationToken);
                 return;
             }

@@ -119,6 +119,12 @@ public sealed partial class WorkStatusController : IReconciler<ObjectKey>
             return ReconcileResult.Done;
         }
 
+        if (_pacing.OpenWindowRemaining(key) is { } open)
+        {
+            // A change is already waiting for the end of this Work's window; the statuses are read then.
+            return ReconcileResult.After(open);
+        }
+
         var member = await _targets.GetClientAsync(cluster, cancellationToken);
         var factory = await _memberInformers.GetOrStartAsync(clusterName, member, cancellationToken);
         var statuses = new List<WorkV1Alpha1.ManifestStatus>();

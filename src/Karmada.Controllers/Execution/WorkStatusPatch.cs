@@ -28,14 +28,46 @@ public static class WorkStatusPatch
         return merged;
     }
 
-    /// <summary>Whether two manifest status lists say the same (compared as JSON, in order).</summary>
+    /// <summary>
+    /// Whether two manifest status lists say the same, in order: field by field as they serialize (omitted-when-empty
+    /// strings compare equal to null), reflected statuses as JSON. Serializing both lists per reconcile to compare the
+    /// text cost the workStatus controller more than building the statuses did.
+    /// </summary>
     public static bool SameStatuses(IReadOnlyList<WorkV1Alpha1.ManifestStatus> current, IReadOnlyList<WorkV1Alpha1.ManifestStatus> desired)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(desired);
-        return current.Count == desired.Count
-            && KarmadaJson.Serialize(new WorkV1Alpha1.WorkStatus { ManifestStatuses = [.. current] })
-                == KarmadaJson.Serialize(new WorkV1Alpha1.WorkStatus { ManifestStatuses = [.. desired] });
+        if (current.Count != desired.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < current.Count; i++)
+        {
+            if (!SameStatus(current[i], desired[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether two manifest statuses serialize to the same JSON document.</summary>
+    public static bool SameStatus(WorkV1Alpha1.ManifestStatus a, WorkV1Alpha1.ManifestStatus b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var (x, y) = (a.Identifier, b.Identifier);
+        return x.Ordinal == y.Ordinal
+            && string.Equals(x.Group ?? "", y.Group ?? "", StringComparison.Ordinal)
+            && string.Equals(x.Version, y.Version, StringComparison.Ordinal)
+            && string.Equals(x.Kind, y.Kind, StringComparison.Ordinal)
+            && string.Equals(x.Resource, y.Resource, StringComparison.Ordinal)
+            && string.Equals(x.Namespace ?? "", y.Namespace ?? "", StringComparison.Ordinal)
+            && string.Equals(x.Name, y.Name, StringComparison.Ordinal)
+            && a.Health == b.Health
+            && JsonNode.DeepEquals(a.Status, b.Status);
     }
 
     /// <summary>
@@ -47,12 +79,12 @@ public static class WorkStatusPatch
         var status = new JsonObject();
         if (conditions is not null)
         {
-            status["conditions"] = KarmadaJson.SerializeToNode(new WorkV1Alpha1.WorkStatus { Conditions = [.. conditions] })?["conditions"]?.DeepClone() ?? new JsonArray();
+            status["conditions"] = KarmadaJson.SerializeToNode(conditions as List<Condition> ?? [.. conditions]) ?? new JsonArray();
         }
 
         if (manifestStatuses is not null)
         {
-            status["manifestStatuses"] = KarmadaJson.SerializeToNode(new WorkV1Alpha1.WorkStatus { ManifestStatuses = [.. manifestStatuses] })?["manifestStatuses"]?.DeepClone() ?? new JsonArray();
+            status["manifestStatuses"] = KarmadaJson.SerializeToNode(manifestStatuses as List<WorkV1Alpha1.ManifestStatus> ?? [.. manifestStatuses]) ?? new JsonArray();
         }
 
         var patch = new JsonObject { ["status"] = status };

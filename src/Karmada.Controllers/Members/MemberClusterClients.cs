@@ -24,7 +24,7 @@ public sealed class MemberClusterClients : IMemberClusterClients, IDisposable
     private readonly ControllerManagerOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILoggerFactory _loggerFactory;
-    private readonly ConcurrentDictionary<string, (string Fingerprint, KubeApiClient Client)> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ClientEntry> _clients = new(StringComparer.Ordinal);
 
     /// <param name="controlPlane">The control-plane client the Secrets are read with.</param>
     /// <param name="options">The manager's options (the member request timeout).</param>
@@ -68,9 +68,21 @@ public sealed class MemberClusterClients : IMemberClusterClients, IDisposable
             }
         }
 
-        var fingerprint = $"{endpoint}|{cluster.Spec.InsecureSkipTlsVerification}|{JsonObjectMeta.GetUid(secret)}|{JsonObjectMeta.GetResourceVersion(secret)}";
-        if (_clients.TryGetValue(name, out var cached) && cached.Fingerprint == fingerprint)
+        // The informer hands out the same Secret instance until the Secret changes, so the common case is answered
+        // by reference without formatting the fingerprint (the execution and workStatus controllers ask per reconcile).
+        if (_clients.TryGetValue(name, out var cached)
+            && ReferenceEquals(cached.Secret, secret)
+            && cached.Endpoint == endpoint
+            && cached.Insecure == cluster.Spec.InsecureSkipTlsVerification)
         {
+            return cached.Client;
+        }
+
+        var fingerprint = $"{endpoint}|{cluster.Spec.InsecureSkipTlsVerification}|{JsonObjectMeta.GetUid(secret)}|{JsonObjectMeta.GetResourceVersion(secret)}";
+        if (cached.Client is not null && cached.Fingerprint == fingerprint)
+        {
+            // Same credentials in a new Secret instance (an informer resync or a direct read): remember the instance.
+            _clients.TryUpdate(name, cached with { Secret = secret }, cached);
             return cached.Client;
         }
 
@@ -80,7 +92,7 @@ public sealed class MemberClusterClients : IMemberClusterClients, IDisposable
             new KubeApiClientOptions { RequestTimeout = _options.ClusterApiTimeout, UserAgent = "karmada-controller-manager" },
             _timeProvider,
             _loggerFactory.CreateLogger<KubeApiClient>());
-        return Publish(name, fingerprint, client);
+        return Publish(name, new ClientEntry(fingerprint, endpoint, cluster.Spec.InsecureSkipTlsVerification, secret, client));
     }
 
     /// <summary>
@@ -88,9 +100,9 @@ public sealed class MemberClusterClients : IMemberClusterClients, IDisposable
     /// that one is returned and ours dropped: several workers meeting a new member at once used to each replace the
     /// client, and every replacement restarted the member's informers (bound to the client) mid-listing.
     /// </summary>
-    private KubeApiClient Publish(string name, string fingerprint, KubeApiClient client)
+    private KubeApiClient Publish(string name, ClientEntry entry)
     {
-        var entry = (fingerprint, client);
+        var (fingerprint, client) = (entry.Fingerprint, entry.Client);
         while (true)
         {
             if (_clients.TryGetValue(name, out var current))
@@ -224,4 +236,7 @@ public sealed class MemberClusterClients : IMemberClusterClients, IDisposable
 
         return result;
     }
+
+    /// <summary>A cached member client and what it was built from (the Secret instance for the by-reference check).</summary>
+    private readonly record struct ClientEntry(string Fingerprint, string Endpoint, bool Insecure, JsonObject Secret, KubeApiClient Client);
 }

@@ -51,6 +51,22 @@ public sealed class StatusWritePacing
         return _interval - elapsed;
     }
 
+    /// <summary>
+    /// The rest of the object's open window, or null when none is open or it has elapsed; unlike
+    /// <see cref="WaitBeforeSync"/> it never opens one. A source event inside an open window need not look at the
+    /// sources at all: the reconcile at the window's end reads them then.
+    /// </summary>
+    public TimeSpan? OpenWindowRemaining(ObjectKey key)
+    {
+        if (_interval == TimeSpan.Zero || !_windows.TryGetValue(key, out var opened))
+        {
+            return null;
+        }
+
+        var elapsed = _timeProvider.GetElapsedTime(opened);
+        return elapsed >= _interval ? null : _interval - elapsed;
+    }
+
     /// <summary>Forgets an object that is gone or has nothing to write (its next change opens a fresh window).</summary>
     public void Forget(ObjectKey key) => _windows.TryRemove(key, out _);
 }

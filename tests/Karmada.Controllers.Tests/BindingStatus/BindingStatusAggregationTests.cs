@@ -19,6 +19,27 @@ public sealed class BindingStatusAggregationTests
     ];
 
     [Fact]
+    public void Compute_LeavesTheCurrentStatusUntouched_AndHandsBackItsItemsWhenUnchanged()
+    {
+        var status = new WorkV1Alpha2.ResourceBindingStatus();
+        BindingStatusAggregation.Apply(status, Spec("member1", "member2"), TwoHealthyWorks(), T0);
+        var before = Karmada.Api.KarmadaJson.Serialize(status);
+
+        var unchanged = BindingStatusAggregation.Compute(status, Spec("member1", "member2"), TwoHealthyWorks(), T0.AddMinutes(1));
+        Assert.False(unchanged.Changed);
+        Assert.Same(status.AggregatedStatus, unchanged.AggregatedStatus);
+        Assert.NotSame(status.Conditions, unchanged.Conditions);
+
+        var works = TwoHealthyWorks();
+        works[1] = Work("member2", applied: false, null, null);
+        var changed = BindingStatusAggregation.Compute(status, Spec("member1", "member2"), works, T0.AddMinutes(2));
+        Assert.True(changed.Changed);
+        Assert.False(changed.AggregatedStatus[1].Applied);
+        Assert.Equal(ConditionStatus.False, changed.Conditions[0].Status);
+        Assert.Equal(before, Karmada.Api.KarmadaJson.Serialize(status));
+    }
+
+    [Fact]
     public void Apply_NewWorks_SetsAggregatedStatusAndFullyApplied_ThenIsStable()
     {
         var status = new WorkV1Alpha2.ResourceBindingStatus();

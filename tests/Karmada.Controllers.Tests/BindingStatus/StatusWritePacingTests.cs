@@ -37,4 +37,23 @@ public sealed class StatusWritePacingTests
 
         Assert.Null(new StatusWritePacing(TimeSpan.Zero, time).WaitBeforeSync(Web));
     }
+
+    [Fact]
+    public void OpenWindowRemaining_ReportsAnOpenWindow_NeverOpensOne()
+    {
+        var time = new FakeTimeProvider();
+        var pacing = new StatusWritePacing(TimeSpan.FromMilliseconds(500), time);
+        Assert.Null(pacing.OpenWindowRemaining(Web));
+        Assert.Null(pacing.OpenWindowRemaining(Web));
+
+        pacing.WaitBeforeSync(Web);
+        time.Advance(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(TimeSpan.FromMilliseconds(300), pacing.OpenWindowRemaining(Web));
+        Assert.Null(pacing.OpenWindowRemaining(Api));
+
+        time.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.Null(pacing.OpenWindowRemaining(Web));
+        Assert.Null(pacing.WaitBeforeSync(Web));
+        Assert.Null(new StatusWritePacing(TimeSpan.Zero, time).OpenWindowRemaining(Web));
+    }
 }

@@ -6,6 +6,7 @@ using Karmada.Controllers.Status;
 using Karmada.Member.Profiles;
 using Karmada.Testing;
 using Karmada.Testing.ControlPlane;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Karmada.Controllers.Tests.Execution;
 
@@ -39,7 +40,8 @@ internal sealed class PushMemberTestBed : IAsyncDisposable
     /// <param name="memberProfile">The member's shape (pod start-up time, nodes), or null for the default one.</param>
     /// <param name="deadline">How long the member may take to become Ready.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<PushMemberTestBed> StartAsync(string directoryPrefix, string clusterName, Action<ControllerManagerOptions>? configure, MemberProfile? memberProfile, TimeSpan deadline, CancellationToken cancellationToken)
+    /// <param name="configureServices">Further services of the control plane (e.g. an interpreter that counts its calls).</param>
+    public static async Task<PushMemberTestBed> StartAsync(string directoryPrefix, string clusterName, Action<ControllerManagerOptions>? configure, MemberProfile? memberProfile, TimeSpan deadline, CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
     {
         var options = new ControllerManagerOptions
         {
@@ -53,7 +55,11 @@ internal sealed class PushMemberTestBed : IAsyncDisposable
             new InProcessControlPlaneOptions
             {
                 DirectoryPrefix = directoryPrefix,
-                ConfigureServices = services => services.AddKarmadaControllers(options),
+                ConfigureServices = services =>
+                {
+                    services.AddKarmadaControllers(options);
+                    configureServices?.Invoke(services);
+                },
             },
             cancellationToken);
         InProcessMember? member = null;

@@ -4,6 +4,7 @@ using Karmada.Controllers.Execution;
 using Karmada.Interpreter;
 using Karmada.Member.Profiles;
 using Karmada.Testing.ControlPlane;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Karmada.Controllers.Tests.Execution;
 
@@ -20,6 +21,7 @@ public sealed class WorkStatusPacingIntegrationTests : IAsyncLifetime
     private static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(15);
     private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", true);
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
+    private readonly CountingInterpreter _interpreter = new("web");
     private PushMemberTestBed _bed = null!;
     private InProcessControlPlane _controlPlane = null!;
     private InProcessMember _member = null!;
@@ -31,7 +33,14 @@ public sealed class WorkStatusPacingIntegrationTests : IAsyncLifetime
         // Pods that take 2 s to start: the member reports the rollout in steps (created, pods counted, pods ready)
         // however loaded the machine is, rather than jumping from created to ready in one status write.
         var slowPods = new MemberProfile { PodStartupMilliseconds = 2000 };
-        _bed = await PushMemberTestBed.StartAsync("cp-workstatus-pacing", ClusterName, options => options.WorkStatusWriteInterval = WriteInterval, slowPods, Deadline, Ct);
+        _bed = await PushMemberTestBed.StartAsync(
+            "cp-workstatus-pacing",
+            ClusterName,
+            options => options.WorkStatusWriteInterval = WriteInterval,
+            slowPods,
+            Deadline,
+            Ct,
+            services => services.AddSingleton<IResourceInterpreter>(_interpreter));
         _controlPlane = _bed.ControlPlane;
         _member = _bed.Member;
     }
@@ -67,6 +76,52 @@ public sealed class WorkStatusPacingIntegrationTests : IAsyncLifetime
         var writes = await statusWrites;
         Assert.True(states >= 3, $"the member Deployment reported {states} reflected states");
         Assert.True(writes <= 2, $"{writes} Work status writes for {states} member states");
+    }
+
+    [Fact]
+    public async Task MemberEventsWithinAWindow_AreNotReflectedOneByOne()
+    {
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var memberUpdates = CountMemberUpdatesAsync("web", watching.Token);
+
+        await _controlPlane.Client.CreateAsync(WorkMeta.Resource, ExecutionSpace, TestWorks.Create(ExecutionSpace, "web", [TestWorkloads.Deployment("web", 3)]), WorkMeta.TypeInfo, cancellationToken: Ct);
+        await _controlPlane.Client.ReadUntilAsync(
+            WorkMeta.Resource,
+            ExecutionSpace,
+            "web",
+            WorkMeta.TypeInfo,
+            w => w.Status.ManifestStatuses.Count == 1 && w.Status.ManifestStatuses[0].Status?["availableReplicas"]?.GetValue<int>() == 3,
+            Deadline,
+            "web reports the whole rollout",
+            Ct);
+        await watching.CancelAsync();
+
+        // One reflection of the execution controller's create, one by the workStatus controller finding the first
+        // change (opening the window), one at the window's end; the member updates in between only wait. Reading the
+        // member per event reflected the object once per update (at least 2 + updates).
+        var updates = await memberUpdates;
+        Assert.True(updates >= 3, $"the member Deployment was updated {updates} times");
+        Assert.True(_interpreter.Reflections <= 4, $"{_interpreter.Reflections} status reflections for {updates} member updates in one window");
+    }
+
+    private async Task<int> CountMemberUpdatesAsync(string name, CancellationToken cancellationToken)
+    {
+        var updates = 0;
+        try
+        {
+            await foreach (var change in _member.Client.WatchAsync(Deployments, "default", new WatchOptions { FieldSelector = $"metadata.name={name}" }, cancellationToken))
+            {
+                if (change.Type == WatchEventType.Modified)
+                {
+                    updates++;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return updates;
     }
 
     private async Task<int> WatchReflectedMemberStatesAsync(string name, CancellationToken cancellationToken)

@@ -26,6 +26,41 @@ public sealed class WorkStatusPatchTests
     }
 
     [Fact]
+    public void SameStatuses_AgreesWithTheSerializedComparison()
+    {
+        // Pairs that serialize alike (empty and absent omit-empty strings, key order inside the reflected status)
+        // and pairs that differ in each field.
+        WorkV1Alpha1.ManifestStatus Reflected(string json, string? group = "apps", WorkV1Alpha1.ResourceHealth? health = WorkV1Alpha1.ResourceHealth.Healthy) => new()
+        {
+            Identifier = new WorkV1Alpha1.ResourceIdentifier { Ordinal = 0, Group = group, Version = "v1", Kind = "Deployment", Resource = "deployments", Namespace = "default", Name = "web" },
+            Status = json.Length == 0 ? null : JsonNode.Parse(json)!.AsObject(),
+            Health = health,
+        };
+
+        (WorkV1Alpha1.ManifestStatus A, WorkV1Alpha1.ManifestStatus B, bool Same)[] cases =
+        [
+            (Reflected("""{"replicas":1,"readyReplicas":1}"""), Reflected("""{"replicas":1,"readyReplicas":1}"""), true),
+            (Reflected("", group: ""), Reflected("", group: null), true),
+            (Reflected("""{"replicas":1}"""), Reflected("""{"replicas":2}"""), false),
+            (Reflected("""{"replicas":1}"""), Reflected(""), false),
+            (Reflected("{}"), Reflected(""), false),
+            (Reflected("""{"replicas":1}"""), Reflected("""{"replicas":1}""", health: WorkV1Alpha1.ResourceHealth.Unhealthy), false),
+            (Reflected("""{"replicas":1}"""), Reflected("""{"replicas":1}""", health: null), false),
+            (Reflected("", group: "apps"), Reflected("", group: null), false),
+            (Status(0, "a"), Status(1, "a"), false),
+        ];
+        foreach (var (a, b, same) in cases)
+        {
+            var serializedSame = Karmada.Api.KarmadaJson.Serialize(a) == Karmada.Api.KarmadaJson.Serialize(b);
+            Assert.True(same == serializedSame, $"case {Karmada.Api.KarmadaJson.Serialize(a)} vs {Karmada.Api.KarmadaJson.Serialize(b)}");
+            Assert.Equal(same, WorkStatusPatch.SameStatuses([a], [b]));
+        }
+
+        // Reordered keys serialize differently but say the same: no write is needed for them.
+        Assert.True(WorkStatusPatch.SameStatuses([Reflected("""{"a":1,"b":2}""")], [Reflected("""{"b":2,"a":1}""")]));
+    }
+
+    [Fact]
     public void Build_ConditionsOnly_LeavesStatusesAndHasNoPrecondition()
     {
         var patch = WorkStatusPatch.Build([new Condition { Type = "Applied", Status = ConditionStatus.True, Reason = "AppliedSuccessful" }], null);
