@@ -72,8 +72,10 @@ public static class ObjectComparison
     /// </summary>
     private static bool EqualExcept(JsonObject left, JsonObject right, Func<string, JsonNode?, JsonNode?, bool?> special)
     {
-        foreach (var (name, value) in left)
+        // Indexed loops: a JsonObject enumerator is a heap object, and this runs for every level of every write.
+        for (var i = 0; i < left.Count; i++)
         {
+            var (name, value) = left.GetAt(i);
             var present = right.TryGetPropertyValue(name, out var other);
             if (special(name, value, other) is { } decided)
             {
@@ -91,8 +93,9 @@ public static class ObjectComparison
             }
         }
 
-        foreach (var (name, value) in right)
+        for (var i = 0; i < right.Count; i++)
         {
+            var (name, value) = right.GetAt(i);
             if (left.ContainsKey(name))
             {
                 continue;

@@ -60,8 +60,9 @@ public static class ObjectJson
         writer.WriteStartObject();
         if (obj["metadata"] is JsonObject metadata)
         {
-            foreach (var (name, value) in metadata)
+            for (var i = 0; i < metadata.Count; i++)
             {
+                var (name, value) = metadata.GetAt(i);
                 if (name == "resourceVersion")
                 {
                     continue;
@@ -73,8 +74,9 @@ public static class ObjectJson
         }
 
         writer.WriteEndObject();
-        foreach (var (name, value) in obj)
+        for (var i = 0; i < obj.Count; i++)
         {
+            var (name, value) = obj.GetAt(i);
             if (name is "apiVersion" or "kind" or "metadata")
             {
                 continue;

@@ -34,162 +34,41 @@ public static class SchemaPruner
     {
         ArgumentNullException.ThrowIfNull(schema);
 
-        var pruned = new List<string>();
-        PruneValue(value, schema, isResourceRoot, string.Empty, pruned);
+        // Every write of a built-in kind is pruned and almost none loses a field: the walk keeps its position as a
+        // stack of segments and spells a path only for a field it drops.
+        var walk = new Walk();
+        walk.PruneValue(value, schema, isResourceRoot);
         PruneNonNullableNullsWithoutDefaults(value, schema);
+        if (walk.Pruned is not { } pruned)
+        {
+            return [];
+        }
+
         pruned.Sort(StringComparer.Ordinal);
         return pruned;
     }
 
-    private static void PruneValue(JsonNode? value, JsonObject? schema, bool forceEmbedded, string path, List<string> pruned)
+    /// <summary>apiVersion and kind survive when they are strings; metadata survives when it is an object.</summary>
+    private static bool IsKeptMetaField(string key, JsonNode? value) => key switch
     {
-        if (schema is not null && schema.IsTrue(SchemaAccess.PreserveUnknownFields))
-        {
-            SkipPrune(value, schema, forceEmbedded, path, pruned);
-            return;
-        }
-
-        switch (value)
-        {
-            case JsonObject obj:
-                if (schema is null)
-                {
-                    foreach (var key in obj.Select(pair => pair.Key).ToList())
-                    {
-                        pruned.Add(FieldPath.Child(path, key));
-                        obj.Remove(key);
-                    }
-
-                    return;
-                }
-
-                var embedded = forceEmbedded || schema.IsTrue(SchemaAccess.EmbeddedResource);
-                var hasAdditional = schema.ContainsKey("additionalProperties");
-                var additional = schema.GetAdditionalProperties().Schema;
-                foreach (var key in obj.Select(pair => pair.Key).ToList())
-                {
-                    var child = obj[key];
-                    if (embedded && IsKeptMetaField(obj, key, path, pruned))
-                    {
-                        continue;
-                    }
-
-                    if (schema.GetProperty(key) is { } property)
-                    {
-                        PruneValue(child, property, false, FieldPath.Child(path, key), pruned);
-                    }
-                    else if (hasAdditional)
-                    {
-                        // Upstream keeps the key for any additionalProperties and prunes its value by the schema, if any.
-                        PruneValue(child, additional, false, FieldPath.Child(path, key), pruned);
-                    }
-                    else
-                    {
-                        // Unknown apiVersion/kind/metadata of malformed type at the very root are dropped without a report.
-                        if (!MetaFields.Contains(key) || path.Length > 0)
-                        {
-                            pruned.Add(FieldPath.Child(path, key));
-                        }
-
-                        obj.Remove(key);
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                var items = schema?.GetItems();
-                for (var i = 0; i < array.Count; i++)
-                {
-                    PruneValue(array[i], items, false, FieldPath.Index(path, i), pruned);
-                }
-
-                break;
-        }
-    }
-
-    private static void SkipPrune(JsonNode? value, JsonObject? schema, bool forceEmbedded, string path, List<string> pruned)
-    {
-        if (schema is null)
-        {
-            return;
-        }
-
-        switch (value)
-        {
-            case JsonObject obj:
-                var embedded = forceEmbedded || schema.IsTrue(SchemaAccess.EmbeddedResource);
-                var hasAdditional = schema.ContainsKey("additionalProperties");
-                var additional = schema.GetAdditionalProperties().Schema;
-                foreach (var key in obj.Select(pair => pair.Key).ToList())
-                {
-                    if (embedded && MetaFields.Contains(key))
-                    {
-                        if (key == "metadata" && obj[key] is JsonObject metadata)
-                        {
-                            PruneMetadata(metadata, FieldPath.Child(path, key), pruned);
-                        }
-
-                        continue;
-                    }
-
-                    if (schema.GetProperty(key) is { } property)
-                    {
-                        PruneValue(obj[key], property, false, FieldPath.Child(path, key), pruned);
-                    }
-                    else if (hasAdditional && additional is not null)
-                    {
-                        PruneValue(obj[key], additional, false, FieldPath.Child(path, key), pruned);
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                var items = schema.GetItems();
-                for (var i = 0; i < array.Count; i++)
-                {
-                    SkipPrune(array[i], items, false, FieldPath.Index(path, i), pruned);
-                }
-
-                break;
-        }
-    }
-
-    /// <summary>apiVersion and kind survive when they are strings; metadata survives when it is an object, pruned to ObjectMeta.</summary>
-    private static bool IsKeptMetaField(JsonObject obj, string key, string path, List<string> pruned)
-    {
-        switch (key)
-        {
-            case "apiVersion":
-            case "kind":
-                return JsonValues.KindOf(obj[key]) == JsonKind.String;
-            case "metadata":
-                if (obj[key] is JsonObject metadata)
-                {
-                    PruneMetadata(metadata, FieldPath.Child(path, key), pruned);
-                    return true;
-                }
-
-                return false;
-            default:
-                return false;
-        }
-    }
-
-    private static void PruneMetadata(JsonObject metadata, string path, List<string> pruned) =>
-        PruneValue(metadata, BuiltInSchemas.ObjectMetaStructural, false, path, pruned);
+        "apiVersion" or "kind" => JsonValues.KindOf(value) == JsonKind.String,
+        "metadata" => value is JsonObject,
+        _ => false,
+    };
 
     private static void PruneNonNullableNullsWithoutDefaults(JsonNode? value, JsonObject? schema)
     {
         switch (value)
         {
             case JsonObject obj:
-                foreach (var key in obj.Select(pair => pair.Key).ToList())
+                List<string>? removed = null;
+                for (var i = 0; i < obj.Count; i++)
                 {
+                    var (key, child) = obj.GetAt(i);
                     var fieldSchema = schema.FieldSchema(key);
-                    var child = obj[key];
                     if (JsonValues.IsNull(child) && fieldSchema is not null && !fieldSchema.IsTrue("nullable") && !fieldSchema.HasDefault())
                     {
-                        obj.Remove(key);
+                        (removed ??= []).Add(key);
                     }
                     else
                     {
@@ -197,6 +76,7 @@ public static class SchemaPruner
                     }
                 }
 
+                RemoveAll(obj, removed);
                 break;
             case JsonArray array:
                 var items = schema?.GetItems();
@@ -206,6 +86,189 @@ public static class SchemaPruner
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>Removes keys collected while the object was enumerated (it cannot change under its enumerator).</summary>
+    private static void RemoveAll(JsonObject obj, List<string>? keys)
+    {
+        if (keys is null)
+        {
+            return;
+        }
+
+        foreach (var key in keys)
+        {
+            obj.Remove(key);
+        }
+    }
+
+    /// <summary>One pruning walk: where it is (field names and list indexes) and what it has dropped so far.</summary>
+    private sealed class Walk
+    {
+        private readonly List<(string? Name, int Index)> _segments = [];
+
+        public List<string>? Pruned { get; private set; }
+
+        public void PruneValue(JsonNode? value, JsonObject? schema, bool forceEmbedded)
+        {
+            if (schema is not null && schema.IsTrue(SchemaAccess.PreserveUnknownFields))
+            {
+                SkipPrune(value, schema, forceEmbedded);
+                return;
+            }
+
+            switch (value)
+            {
+                case JsonObject obj:
+                    if (schema is null)
+                    {
+                        for (var i = 0; i < obj.Count; i++)
+                        {
+                            var key = obj.GetAt(i).Key;
+                            Report(key);
+                        }
+
+                        obj.Clear();
+                        return;
+                    }
+
+                    PruneProperties(obj, schema, forceEmbedded);
+                    break;
+                case JsonArray array:
+                    var items = schema?.GetItems();
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        _segments.Add((null, i));
+                        PruneValue(array[i], items, false);
+                        _segments.RemoveAt(_segments.Count - 1);
+                    }
+
+                    break;
+            }
+        }
+
+        private void PruneProperties(JsonObject obj, JsonObject schema, bool forceEmbedded)
+        {
+            var embedded = forceEmbedded || schema.IsTrue(SchemaAccess.EmbeddedResource);
+            var hasAdditional = schema.ContainsKey("additionalProperties");
+            var additional = schema.GetAdditionalProperties().Schema;
+            var properties = schema.GetProperties();
+            List<string>? removed = null;
+            for (var i = 0; i < obj.Count; i++)
+            {
+                var (key, child) = obj.GetAt(i);
+                if (embedded && IsKeptMetaField(key, child))
+                {
+                    if (child is JsonObject metadata)
+                    {
+                        PruneMetadata(metadata, key);
+                    }
+
+                    continue;
+                }
+
+                if (properties is not null && properties.TryGetPropertyValue(key, out var propertyNode) && propertyNode is JsonObject property)
+                {
+                    PruneChild(child, property, key);
+                }
+                else if (hasAdditional)
+                {
+                    // Upstream keeps the key for any additionalProperties and prunes its value by the schema, if any.
+                    PruneChild(child, additional, key);
+                }
+                else
+                {
+                    // Unknown apiVersion/kind/metadata of malformed type at the very root are dropped without a report.
+                    if (!MetaFields.Contains(key) || _segments.Count > 0)
+                    {
+                        Report(key);
+                    }
+
+                    (removed ??= []).Add(key);
+                }
+            }
+
+            RemoveAll(obj, removed);
+        }
+
+        private void SkipPrune(JsonNode? value, JsonObject? schema, bool forceEmbedded)
+        {
+            if (schema is null)
+            {
+                return;
+            }
+
+            switch (value)
+            {
+                case JsonObject obj:
+                    var embedded = forceEmbedded || schema.IsTrue(SchemaAccess.EmbeddedResource);
+                    var hasAdditional = schema.ContainsKey("additionalProperties");
+                    var additional = schema.GetAdditionalProperties().Schema;
+                    var properties = schema.GetProperties();
+                    for (var i = 0; i < obj.Count; i++)
+                    {
+                        var (key, child) = obj.GetAt(i);
+                        if (embedded && MetaFields.Contains(key))
+                        {
+                            if (key == "metadata" && child is JsonObject metadata)
+                            {
+                                PruneMetadata(metadata, key);
+                            }
+
+                            continue;
+                        }
+
+                        if (properties is not null && properties.TryGetPropertyValue(key, out var propertyNode) && propertyNode is JsonObject property)
+                        {
+                            PruneChild(child, property, key);
+                        }
+                        else if (hasAdditional && additional is not null)
+                        {
+                            PruneChild(child, additional, key);
+                        }
+                    }
+
+                    break;
+                case JsonArray array:
+                    var items = schema.GetItems();
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        _segments.Add((null, i));
+                        SkipPrune(array[i], items, false);
+                        _segments.RemoveAt(_segments.Count - 1);
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>Metadata is pruned to the fields of ObjectMeta, as upstream decodes it into ObjectMeta.</summary>
+        private void PruneMetadata(JsonObject metadata, string key) => PruneChild(metadata, BuiltInSchemas.ObjectMetaStructural, key);
+
+        private void PruneChild(JsonNode? child, JsonObject? schema, string key)
+        {
+            // A scalar has nothing to prune below it: no need to step into it.
+            if (child is not (JsonObject or JsonArray))
+            {
+                return;
+            }
+
+            _segments.Add((key, 0));
+            PruneValue(child, schema, false);
+            _segments.RemoveAt(_segments.Count - 1);
+        }
+
+        /// <summary>Records the field <paramref name="key"/> of the current position as pruned, spelled as field.Path prints it.</summary>
+        private void Report(string key)
+        {
+            var path = string.Empty;
+            foreach (var (name, index) in _segments)
+            {
+                path = name is null ? FieldPath.Index(path, index) : FieldPath.Child(path, name);
+            }
+
+            (Pruned ??= []).Add(FieldPath.Child(path, key));
         }
     }
 }

@@ -102,16 +102,17 @@ internal static class CreatedFields
             // Field order does not matter here (the encoding sorts), only that each name is walked once.
             if (right is not null)
             {
-                foreach (var (name, _) in right)
+                for (var i = 0; i < right.Count; i++)
                 {
-                    WalkField(node, isRoot, left, right, name, meta);
+                    WalkField(node, isRoot, left, right, right.GetAt(i).Key, meta);
                 }
             }
 
             if (left is not null)
             {
-                foreach (var (name, _) in left)
+                for (var i = 0; i < left.Count; i++)
                 {
+                    var name = left.GetAt(i).Key;
                     if (right is null || !right.ContainsKey(name))
                     {
                         WalkField(node, isRoot, left, right, name, meta);

@@ -278,8 +278,9 @@ internal sealed class FieldSet : IEnumerable<FieldPath>
     {
         var first = true;
         PathElement? previous = null;
-        foreach (var (name, value) in fields)
+        for (var i = 0; i < fields.Count; i++)
         {
+            var (name, value) = fields.GetAt(i);
             if (value is not JsonObject child)
             {
                 return false;
@@ -339,8 +340,9 @@ internal sealed class FieldSet : IEnumerable<FieldPath>
     // Adds the paths of a FieldsV1 (sub)object.
     private static void Read(JsonObject fields, FieldPath prefix, HashSet<FieldPath> paths)
     {
-        foreach (var (name, value) in fields)
+        for (var i = 0; i < fields.Count; i++)
         {
+            var (name, value) = fields.GetAt(i);
             if (name == ".")
             {
                 if (prefix.Count > 0)

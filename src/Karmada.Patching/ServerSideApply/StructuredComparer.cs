@@ -112,16 +112,17 @@ internal static class StructuredComparer
         {
             if (left is not null)
             {
-                foreach (var (name, _) in left)
+                for (var i = 0; i < left.Count; i++)
                 {
-                    WalkField(left, right, name, meta);
+                    WalkField(left, right, left.GetAt(i).Key, meta);
                 }
             }
 
             if (right is not null)
             {
-                foreach (var (name, _) in right)
+                for (var i = 0; i < right.Count; i++)
                 {
+                    var name = right.GetAt(i).Key;
                     if (left is null || !left.ContainsKey(name))
                     {
                         WalkField(left, right, name, meta);

@@ -116,4 +116,39 @@ public sealed class SchemaPrunerTests
         Assert.Empty(pruned);
         Assert.Equal("""{"spec":{}}""", value!.ToJsonString());
     }
+
+    [Fact]
+    public void Prune_DeepPaths_SpellEveryIndexAndFieldOfTheWay()
+    {
+        var schema = JsonNode.Parse("""
+            {"type":"object","properties":{"spec":{"type":"object","properties":{
+              "matrix":{"type":"array","items":{"type":"array","items":{"type":"object","properties":{"x":{"type":"string"}}}}},
+              "raw":{"type":"array","items":{"type":"object","x-kubernetes-preserve-unknown-fields":true,"properties":{"k":{"type":"object","properties":{"a":{"type":"string"}}}}}}
+            }}}}
+            """)!.AsObject();
+        var value = JsonNode.Parse("""
+            {"spec":{"matrix":[[{"x":"a"}],[{"x":"b"},{"x":"c","y":1}]],"raw":[{"free":1},{"k":{"a":"a","b":2},"free":[1]}]}}
+            """);
+
+        var pruned = SchemaPruner.Prune(value, schema);
+
+        Assert.Equal(["spec.matrix[1][1].y", "spec.raw[1].k.b"], pruned);
+        Assert.Equal(
+            """{"spec":{"matrix":[[{"x":"a"}],[{"x":"b"},{"x":"c"}]],"raw":[{"free":1},{"k":{"a":"a"},"free":[1]}]}}""",
+            value!.ToJsonString());
+    }
+
+    [Fact]
+    public void Prune_NothingUnknown_LeavesTheObjectAsItWas()
+    {
+        const string Json = """
+            {"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w"},"spec":{"size":1,"items":[{"name":"a"}],"labels":{"one":{"v":"x"}},"raw":{"any":[1,{"b":2}]},"template":{"kind":"K","spec":{"x":"y"}}}}
+            """;
+        var value = JsonNode.Parse(Json);
+
+        var pruned = SchemaPruner.Prune(value, Schema);
+
+        Assert.Empty(pruned);
+        Assert.Equal(Json.Trim(), value!.ToJsonString());
+    }
 }
