@@ -29,6 +29,10 @@ public sealed partial class ClusterController : IReconciler<ObjectKey>
     private readonly KubeApiClient _client;
     private readonly SharedInformer<ClusterV1Alpha1.Cluster> _clusters;
     private readonly SharedInformer<JsonObject> _namespaces;
+
+    // Execution namespaces this controller created until the namespace cache shows them: the Cluster's own status
+    // writes reconcile it again at once, and the cache may not have the namespace yet.
+    private readonly MutationCache<JsonObject> _createdSpaces = new(JsonObjectMeta.GetResourceVersion, JsonObjectMeta.GetUid);
     private readonly IMemberClusterClients _memberClients;
     private readonly ClusterHealthMonitor _healthMonitor;
     private readonly TimeSpan _monitorPeriod;
@@ -148,7 +152,8 @@ public sealed partial class ClusterController : IReconciler<ObjectKey>
     /// </summary>
     private async Task EnsureExecutionSpaceAsync(string executionSpace, CancellationToken cancellationToken)
     {
-        if (_namespaces.HasSynced && _namespaces.Indexer.Get(new ObjectKey(null, executionSpace)) is not null)
+        var key = new ObjectKey(null, executionSpace);
+        if (_namespaces.HasSynced && _createdSpaces.Resolve(key, _namespaces.Indexer.Get(key)) is not null)
         {
             return;
         }
@@ -165,7 +170,7 @@ public sealed partial class ClusterController : IReconciler<ObjectKey>
         };
         try
         {
-            await _client.CreateAsync(ResourceRef.Namespaces, ns, cancellationToken: cancellationToken);
+            _createdSpaces.Record(key, await _client.CreateAsync(ResourceRef.Namespaces, ns, cancellationToken: cancellationToken));
             LogExecutionSpaceCreated(_logger, executionSpace);
         }
         catch (ApiException ex) when (ex.IsAlreadyExists())
@@ -178,6 +183,7 @@ public sealed partial class ClusterController : IReconciler<ObjectKey>
     {
         var name = cached.Metadata.Name!;
         _memberClients.Remove(name);
+        _createdSpaces.Forget(new ObjectKey(null, executionSpace));
         if (!cached.Metadata.Finalizers.Contains(WellKnownFinalizers.ClusterController))
         {
             return ReconcileResult.Done;

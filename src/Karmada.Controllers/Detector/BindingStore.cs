@@ -33,6 +33,11 @@ public sealed class BindingStore
     private readonly KubeApiClient _client;
     private readonly InformerFactory? _informers;
 
+    // This store's own writes until the informer shows them: a template reconciled again right after its binding was
+    // created (its claim, its policy and the scheduler's write each bring it back) must not create the binding twice.
+    private readonly MutationCache<ResourceBinding> _writtenBindings = new(b => b.Metadata.ResourceVersion, b => b.Metadata.Uid);
+    private readonly MutationCache<ClusterResourceBinding> _writtenClusterBindings = new(b => b.Metadata.ResourceVersion, b => b.Metadata.Uid);
+
     /// <param name="client">The control-plane client.</param>
     /// <param name="informers">The process's informers, for cache-first reads; null reads from the API server.</param>
     public BindingStore(KubeApiClient client, InformerFactory? informers = null)
@@ -55,8 +60,8 @@ public sealed class BindingStore
             try
             {
                 return desired.IsCluster
-                    ? await WriteAsync(ClusterResourceBindings, Cluster, desired, fromCache: attempt == 1, cancellationToken)
-                    : await WriteAsync(ResourceBindings, Namespaced, desired, fromCache: attempt == 1, cancellationToken);
+                    ? await WriteAsync(ClusterResourceBindings, Cluster, _writtenClusterBindings, desired, fromCache: attempt == 1, cancellationToken)
+                    : await WriteAsync(ResourceBindings, Namespaced, _writtenBindings, desired, fromCache: attempt == 1, cancellationToken);
             }
             catch (ApiException ex) when ((ex.IsConflict() || ex.IsAlreadyExists()) && attempt < MaxAttempts)
             {
@@ -97,14 +102,16 @@ public sealed class BindingStore
 
     private static readonly Kind<ClusterResourceBinding> Cluster = new(b => b.Metadata, b => b.Spec, () => new ClusterResourceBinding());
 
-    private async Task<BindingWriteResult> WriteAsync<T>(ResourceRef resource, Kind<T> kind, DesiredBinding desired, bool fromCache, CancellationToken cancellationToken)
+    private async Task<BindingWriteResult> WriteAsync<T>(
+        ResourceRef resource, Kind<T> kind, MutationCache<T> written, DesiredBinding desired, bool fromCache, CancellationToken cancellationToken)
         where T : class
     {
         var typeInfo = KarmadaJson.GetTypeInfo<T>();
         var ns = desired.Metadata.Namespace;
         var name = desired.Metadata.Name!;
+        var key = new ObjectKey(ns, name);
         var existing = fromCache && Cached(resource, kind, typeInfo) is { } cache
-            ? cache.Indexer.Get(new ObjectKey(ns, name))
+            ? written.Resolve(key, cache.Indexer.Get(key))
             : await GetOrNullAsync(resource, ns, name, typeInfo, cancellationToken);
         if (existing is null)
         {
@@ -113,7 +120,7 @@ public sealed class BindingStore
             meta.Name = name;
             meta.Namespace = ns;
             BindingBuilder.MergeInto(meta, kind.Spec(created), desired);
-            await _client.CreateAsync(resource, ns, created, typeInfo, cancellationToken: cancellationToken);
+            written.Record(key, await _client.CreateAsync(resource, ns, created, typeInfo, cancellationToken: cancellationToken));
             return BindingWriteResult.Created;
         }
 
@@ -132,7 +139,7 @@ public sealed class BindingStore
             return BindingWriteResult.Unchanged;
         }
 
-        await _client.UpdateAsync(resource, ns, name, updated, typeInfo, cancellationToken: cancellationToken);
+        written.Record(key, await _client.UpdateAsync(resource, ns, name, updated, typeInfo, cancellationToken: cancellationToken));
         return BindingWriteResult.Updated;
     }
 
