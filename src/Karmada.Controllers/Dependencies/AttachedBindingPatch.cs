@@ -86,6 +86,40 @@ public static class AttachedBindingPatch
     }
 
     /// <summary>
+    /// One patch that records every one of <paramref name="referrers"/> (attachments collected while another write of
+    /// the binding was in flight): each one's operations as
+    /// <see cref="Attach(ResourceBinding, JsonObject, ResourceBinding)"/> computes them against the copy the previous
+    /// ones leave behind, so their guards hold in sequence; null when all are recorded already.
+    /// </summary>
+    public static JsonArray? Attach(ResourceBinding attached, IReadOnlyList<AttachRequest> referrers)
+    {
+        ArgumentNullException.ThrowIfNull(attached);
+        ArgumentNullException.ThrowIfNull(referrers);
+        if (referrers.Count == 1)
+        {
+            return Attach(attached, referrers[0].Dependency, referrers[0].Independent);
+        }
+
+        var ops = new JsonArray();
+        var after = attached.DeepClone();
+        foreach (var referrer in referrers)
+        {
+            if (Attach(after, referrer.Dependency, referrer.Independent) is { } own)
+            {
+                foreach (var op in own.ToList())
+                {
+                    own.Remove(op);
+                    ops.Add(op);
+                }
+
+                AttachedBindings.Merge(after, referrer.Dependency, referrer.Independent);
+            }
+        }
+
+        return ops.Count == 0 ? null : ops;
+    }
+
+    /// <summary>
     /// The patch that removes the independent binding's entry and label from <paramref name="attached"/>; null when it
     /// carries neither. The caller deletes instead a binding that <see cref="AttachedBindings.RequiredOnlyBy"/> this one.
     /// </summary>

@@ -87,6 +87,23 @@ public static class AttachedBindings
     }
 
     /// <summary>
+    /// A new attached binding for the <paramref name="referrers"/>' common dependency, required by each of them in
+    /// turn, as one create of their first and a merge of each next one would have stored it.
+    /// </summary>
+    public static ResourceBinding Build(IReadOnlyList<AttachRequest> referrers)
+    {
+        ArgumentNullException.ThrowIfNull(referrers);
+        ArgumentOutOfRangeException.ThrowIfZero(referrers.Count);
+        var binding = Build(referrers[0].Dependency, referrers[0].Independent);
+        for (var i = 1; i < referrers.Count; i++)
+        {
+            Merge(binding, referrers[i].Dependency, referrers[i].Independent);
+        }
+
+        return binding;
+    }
+
+    /// <summary>
     /// Records <paramref name="independent"/> on an attached binding in place: its depended-by label, its
     /// <c>requiredBy</c> snapshot, the dependency's identity; for a binding without its own placement also
     /// <c>conflictResolution</c> (Overwrite wins) and <c>preserveResourcesOnDeletion</c> (true wins).

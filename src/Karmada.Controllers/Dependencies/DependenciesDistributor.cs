@@ -137,9 +137,9 @@ public sealed class DependenciesDistributor : IHostedService, IDisposable
     private void EnqueueDependents(string kind, JsonObject obj)
     {
         var ns = JsonObjectMeta.GetNamespace(obj);
-        foreach (var binding in _bindings.Indexer.List())
+        foreach (var binding in DependencyIndexes.RecordingIn(_bindings.Indexer, ns ?? string.Empty))
         {
-            if (binding.Spec.PropagateDeps && binding.Metadata.Namespace == ns
+            if (binding.Spec.PropagateDeps
                 && RecordedDependencies.Matches(binding.Metadata.Annotations, ns, "v1", kind, obj))
             {
                 _queue.Add(Key(binding));

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Karmada.Api;
@@ -22,7 +21,8 @@ namespace Karmada.Controllers.Dependencies;
 /// when deleted, the binding's snapshots are removed from attached bindings, and attached bindings nothing requires
 /// any more are deleted. Every write is a guarded JSON patch of this binding's own fields and entries (see
 /// <see cref="AttachedBindingPatch"/>, <see cref="IndependentBindingPatch"/>), computed from the informer's copy and
-/// recomputed from a fresh read when a guard finds that copy stale.
+/// recomputed from a fresh read when a guard finds that copy stale. The dependents attaching to one attached binding
+/// while a write of it is in flight share the next write (<see cref="GroupCommit{TKey, TRequest}"/>).
 /// </summary>
 public sealed partial class DependenciesDistributorReconciler : IReconciler<ObjectKey>
 {
@@ -42,8 +42,9 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
     // or a version behind in the cache (a create refused as AlreadyExists, or a failed patch guard, and a read).
     private readonly MutationCache<ResourceBinding> _attached = new(b => b.Metadata.ResourceVersion, b => b.Metadata.Uid);
 
-    // One per attached binding ever written by this process: a ConfigMap's worth of memory each.
-    private readonly ConcurrentDictionary<ObjectKey, SemaphoreSlim> _attachTurns = new();
+    // The dependents of one ConfigMap are scheduled together and each attaches itself to its one attached binding:
+    // those arriving while a write of it is in flight share the next write instead of one write each.
+    private readonly GroupCommit<ObjectKey, AttachRequest> _attachWrites;
 
     public DependenciesDistributorReconciler(
         KubeApiClient client,
@@ -59,6 +60,8 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
         _interpreter = interpreter;
         _kinds = kinds;
         _logger = logger;
+        _attachWrites = new GroupCommit<ObjectKey, AttachRequest>(WriteAttachedAsync);
+        DependencyIndexes.Ensure(bindings.Indexer);
     }
 
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
@@ -171,30 +174,23 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
 
     /// <summary>
     /// Creates the attached binding of <paramref name="dependency"/>, or patches this independent binding's entry into
-    /// it (<see cref="AttachedBindingPatch"/>); returns its name.
+    /// it (<see cref="AttachedBindingPatch"/>), together with the other dependents attaching at the same moment;
+    /// returns its name.
     /// </summary>
     private async Task<string> AttachAsync(JsonObject dependency, ResourceBinding independent, CancellationToken cancellationToken)
     {
-        var desired = AttachedBindings.Build(dependency, independent);
-        var ns = desired.Metadata.Namespace ?? string.Empty;
-        var name = desired.Metadata.Name!;
-        var key = new ObjectKey(ns, name);
-
-        // The workers writing one attached binding take turns, each starting from the copy the previous one wrote:
-        // racing, all but one lost (AlreadyExists or a failed guard) and read the binding again.
-        var turn = _attachTurns.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
-        await turn.WaitAsync(cancellationToken);
-        try
-        {
-            return await AttachInTurnAsync(key, desired, dependency, independent, cancellationToken);
-        }
-        finally
-        {
-            turn.Release();
-        }
+        var kind = (string?)dependency["kind"] ?? string.Empty;
+        var name = BindingNames.GenerateBindingName(kind, JsonObjectMeta.GetName(dependency) ?? string.Empty);
+        await _attachWrites.SubmitAsync(new ObjectKey(independent.Metadata.Namespace, name), new AttachRequest(dependency, independent), cancellationToken);
+        return name;
     }
 
-    private async Task<string> AttachInTurnAsync(ObjectKey key, ResourceBinding desired, JsonObject dependency, ResourceBinding independent, CancellationToken cancellationToken)
+    /// <summary>
+    /// One write that records every request of <paramref name="batch"/> on the attached binding: a create when there
+    /// is none yet, else one guarded patch; a write refused because the copy it was computed from is stale is
+    /// recomputed from a fresh read.
+    /// </summary>
+    private async Task WriteAttachedAsync(ObjectKey key, IReadOnlyList<AttachRequest> batch, CancellationToken cancellationToken)
     {
         var (ns, name) = (key.Namespace ?? string.Empty, key.Name);
         var current = _attached.Resolve(key, _bindings.Indexer.Get(key));
@@ -204,15 +200,15 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
             {
                 if (current is null)
                 {
-                    _attached.Record(key, await _client.CreateAsync(BindingStore.ResourceBindings, ns, desired, BindingType, cancellationToken: cancellationToken));
-                    LogAttached(_logger, ns, name, independent.Metadata.Name ?? string.Empty);
+                    _attached.Record(key, await _client.CreateAsync(BindingStore.ResourceBindings, ns, AttachedBindings.Build(batch), BindingType, cancellationToken: cancellationToken));
+                    LogAttached(_logger, ns, name, batch.Count, batch[0].Independent.Metadata.Name ?? string.Empty);
                 }
-                else if (AttachedBindingPatch.Attach(current, dependency, independent) is { } patch)
+                else if (AttachedBindingPatch.Attach(current, batch) is { } patch)
                 {
                     _attached.Record(key, await _client.PatchAsync(BindingStore.ResourceBindings, ns, name, PatchType.Json, patch, BindingType, cancellationToken: cancellationToken));
                 }
 
-                return name;
+                return;
             }
             catch (ApiException ex) when ((IsStaleCopy(ex) || ex.IsAlreadyExists() || ex.IsNotFound()) && attempt < MaxAttempts)
             {
@@ -229,9 +225,8 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
     /// </summary>
     private async Task ForgetAttachedAsync(string ns, string name, HashSet<string> keep, CancellationToken cancellationToken)
     {
-        var label = AttachedBindings.DependedByLabel(ns, name);
-        var stale = _bindings.Indexer.List()
-            .Where(b => b.Metadata.Namespace == ns && b.Metadata.Labels.ContainsKey(label) && !keep.Contains(b.Metadata.Name ?? string.Empty))
+        var stale = DependencyIndexes.AttachedTo(_bindings.Indexer, ns, name)
+            .Where(b => !keep.Contains(b.Metadata.Name ?? string.Empty))
             .ToList();
         foreach (var attached in stale)
         {
@@ -301,8 +296,8 @@ public sealed partial class DependenciesDistributorReconciler : IReconciler<Obje
     }
 
     // Event ids 4600-4649: dependencies distributor. Next free id: 4602.
-    [LoggerMessage(4600, LogLevel.Information, "Attached binding {Namespace}/{Name} created for {Independent}")]
-    private static partial void LogAttached(ILogger logger, string @namespace, string name, string independent);
+    [LoggerMessage(4600, LogLevel.Information, "Attached binding {Namespace}/{Name} created for {Count} independent bindings, first {Independent}")]
+    private static partial void LogAttached(ILogger logger, string @namespace, string name, int count, string independent);
 
     [LoggerMessage(4601, LogLevel.Information, "Attached binding {Namespace}/{Name} deleted: {Independent} was its last referrer")]
     private static partial void LogDetached(ILogger logger, string @namespace, string name, string independent);

@@ -122,6 +122,55 @@ public sealed class AttachedBindingPatchTests
     }
 
     [Fact]
+    public void AttachBatch_StoresWhatMergingEachInTurnWould()
+    {
+        var stored = Stored(AttachedBindings.Build(ConfigMap(), Independent("web-deployment", "member1")));
+        var moved = Independent("web-deployment", "member4");
+        var api = Independent("api-deployment", "member2", "member3");
+        var db = Independent("db-deployment", "member1");
+        db.Spec.ConflictResolution = ConflictResolution.Overwrite;
+        AttachRequest[] batch = [new(ConfigMap(), api), new(ConfigMap(), moved), new(ConfigMap(), db)];
+
+        var patch = AttachedBindingPatch.Attach(stored, batch)!;
+
+        var merged = stored.DeepClone();
+        foreach (var request in batch)
+        {
+            AttachedBindings.Merge(merged, request.Dependency, request.Independent);
+        }
+
+        Assert.Equal(KarmadaJson.Serialize(merged), KarmadaJson.Serialize(Apply(stored, patch)));
+        Assert.Null(AttachedBindingPatch.Attach(merged, batch));
+    }
+
+    [Fact]
+    public void AttachBatch_OntoAnEmptyList_AndFromAStaleCopy_FailsItsGuard()
+    {
+        var own = new ResourceBinding();
+        own.Metadata.Namespace = "apps";
+        own.Metadata.Name = "cfg-configmap";
+        own.Metadata.Labels[WellKnownLabels.ResourceBindingPermanentId] = "own-id";
+        own.Spec.Placement = new Placement();
+        AttachRequest[] batch = [new(ConfigMap(), Independent("web-deployment", "member1")), new(ConfigMap(), Independent("api-deployment", "member2"))];
+        var patch = AttachedBindingPatch.Attach(own, batch)!;
+
+        Assert.Equal(["web-deployment", "api-deployment"], Apply(own, patch).Spec.RequiredBy.Select(s => s.Name));
+        var raced = own.DeepClone();
+        AttachedBindings.Merge(raced, ConfigMap(), Independent("db-deployment", "member2"));
+        Assert.Throws<PatchException>(() => Apply(raced, patch));
+    }
+
+    [Fact]
+    public void BuildBatch_IsTheFirstBuiltAndTheOthersMerged()
+    {
+        AttachRequest[] batch = [new(ConfigMap(), Independent("web-deployment", "member1")), new(ConfigMap(), Independent("api-deployment", "member2"))];
+        var expected = AttachedBindings.Build(ConfigMap(), batch[0].Independent);
+        AttachedBindings.Merge(expected, ConfigMap(), batch[1].Independent);
+
+        Assert.Equal(KarmadaJson.Serialize(expected), KarmadaJson.Serialize(AttachedBindings.Build(batch)));
+    }
+
+    [Fact]
     public void Detach_RemovesOnlyItsEntryAndLabel()
     {
         var stored = Stored(AttachedBindings.Build(ConfigMap(), Independent("web-deployment", "member1")));

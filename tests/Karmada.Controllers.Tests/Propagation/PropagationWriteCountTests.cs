@@ -134,27 +134,32 @@ public sealed class PropagationWriteCountTests(ITestOutputHelper output) : IAsyn
         // Per Deployment: the detector's claim and binding, the scheduler's decision and event, the dependencies
         // recorded on the binding, and binding and template status once per rollout step that outlasts the 500 ms
         // status window (applied, replicas counted, ready: at most three on a loaded machine, usually one or two). The
-        // ConfigMap's attached binding is created once and patched once per further dependent.
+        // ConfigMap's attached binding is created once and patched at most once per further dependent (dependents
+        // attaching while a write of it is in flight share the next write, the create included).
         Assert.Equal(DeploymentCount, writes.Count("PATCH deployments"));
         Assert.Equal(DeploymentCount + 1, writes.Count("POST resourcebindings"));
         Assert.Equal(DeploymentCount, writes.Count("PATCH resourcebindings/scheduling"));
         Assert.Equal(DeploymentCount, writes.Count("POST events"));
-        Assert.Equal(DeploymentCount + (DeploymentCount - 1), writes.Count("PATCH resourcebindings"));
+        Assert.InRange(writes.Count("PATCH resourcebindings"), DeploymentCount, DeploymentCount + (DeploymentCount - 1));
         Assert.InRange(writes.Count("PUT resourcebindings/status"), DeploymentCount + 1, 3 * (DeploymentCount + 1));
         Assert.InRange(writes.Count("PUT deployments/status"), DeploymentCount, 3 * DeploymentCount);
 
-        // Nothing else, and nothing refused but the execution controller's status patch, conditional on the Work's
-        // version: on a loaded machine it may come after the workStatus controller's first report (then only its
-        // condition is written again). The cluster controller's execution namespace create on each Cluster reconcile
-        // is the fleet's, not the workload's.
+        // Nothing else, and nothing refused but two writes conditional on a version another controller may move
+        // first: the execution controller's status patch (on a loaded machine it may come after the workStatus
+        // controller's first report; then only its condition is written again), and the binding status write, which
+        // races the dependencies distributor recording the binding's dependencies on the same object (retried on the
+        // fresh copy, as upstream's binding status controller retries on conflict). The cluster controller's
+        // execution namespace create on each Cluster reconcile is the fleet's, not the workload's.
         var expected = new[]
         {
             "POST works", "PATCH works/status (conditions+manifestStatuses)", "PATCH works/status (conditions)", "PATCH works/status (manifestStatuses)",
             "PATCH deployments", "POST resourcebindings", "PATCH resourcebindings/scheduling", "POST events", "PATCH resourcebindings",
             "PUT resourcebindings/status", "PUT deployments/status", "PATCH works/status (conditions+manifestStatuses) -> 409", "POST namespaces -> 409",
+            "PUT resourcebindings/status -> 409",
         };
         Assert.Empty(writes.Kinds.Except(expected));
         Assert.InRange(statusConflicts, 0, works / 2);
+        Assert.InRange(writes.Count("PUT resourcebindings/status -> 409"), 0, DeploymentCount);
     }
 
     private static string Name(int i) => "web-" + i.ToString(CultureInfo.InvariantCulture);
