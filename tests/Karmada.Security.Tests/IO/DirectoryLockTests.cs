@@ -32,11 +32,55 @@ public sealed class DirectoryLockTests : IDisposable
     }
 
     [Fact]
-    public async Task AcquireAsync_HeldPastTheTimeout_ThrowsTimeoutException()
+    public async Task AcquireAsync_HeldByAnotherProcessPastTheTimeout_ThrowsTimeoutException()
     {
-        await using var held = await DirectoryLock.AcquireAsync(_temp.Path, TimeSpan.FromSeconds(30), TimeProvider.System, CancellationToken.None);
+        // Another process's holder, as the lock sees it: the lock file opened without sharing, outside DirectoryLock.
+        using var otherProcess = new FileStream(
+            Path.Combine(_temp.Path, DirectoryLock.FileName),
+            new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None });
 
         await Assert.ThrowsAsync<TimeoutException>(() => DirectoryLock.AcquireAsync(_temp.Path, TimeSpan.FromMilliseconds(100), TimeProvider.System, CancellationToken.None));
+
+        // The failed wait gave its in-process turn back.
+        otherProcess.Dispose();
+        await using var acquired = await DirectoryLock.AcquireAsync(_temp.Path, TimeSpan.FromSeconds(30), TimeProvider.System, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_HeldInThisProcessPastTheTimeout_QueuesForItsTurn()
+    {
+        var first = await DirectoryLock.AcquireAsync(_temp.Path, TimeSpan.FromMilliseconds(50), TimeProvider.System, CancellationToken.None);
+        var waiters = Enumerable.Range(0, 3)
+            .Select(_ => Task.Run(() => DirectoryLock.AcquireAsync(_temp.Path, TimeSpan.FromMilliseconds(50), TimeProvider.System, CancellationToken.None)))
+            .ToArray();
+
+        // Well past the waiters' timeout, none has failed or got the lock: they wait their turn, not for the file.
+        var deadline = DateTime.UtcNow.AddMilliseconds(300);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.DoesNotContain(waiters, w => w.IsCompleted);
+            await Task.Delay(20);
+        }
+
+        await first.DisposeAsync();
+        var pending = waiters.ToList();
+        while (pending.Count > 0)
+        {
+            // One at a time: each holder releases before the next can take it.
+            var turn = await Task.WhenAny(pending).WaitAsync(TimeSpan.FromSeconds(30));
+            pending.Remove(turn);
+            Assert.DoesNotContain(pending, w => w.IsCompleted);
+            await (await turn).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AcquireAsync_Cancelled_WhileQueued_Throws()
+    {
+        await using var held = await DirectoryLock.AcquireAsync(_temp.Path, TimeSpan.FromSeconds(30), TimeProvider.System, CancellationToken.None);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DirectoryLock.AcquireAsync(_temp.Path, TimeSpan.FromSeconds(30), TimeProvider.System, cancel.Token));
     }
 
     [Fact]
