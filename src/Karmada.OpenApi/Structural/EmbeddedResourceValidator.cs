@@ -34,6 +34,12 @@ internal static partial class EmbeddedResourceValidator
                 var additional = schema.GetAdditionalProperties().Schema;
                 foreach (var (key, child) in obj)
                 {
+                    // Only objects and lists can hold an embedded resource; a scalar needs no walk (nor a path).
+                    if (child is not (JsonObject or JsonArray))
+                    {
+                        continue;
+                    }
+
                     if (schema.GetProperty(key) is { } property)
                     {
                         Validate(child, property, FieldPath.Child(path, key), errors);
@@ -48,7 +54,10 @@ internal static partial class EmbeddedResourceValidator
             case JsonArray array when schema.GetItems() is { } items:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    Validate(array[i], items, FieldPath.Index(path, i), errors);
+                    if (array[i] is JsonObject or JsonArray)
+                    {
+                        Validate(array[i], items, FieldPath.Index(path, i), errors);
+                    }
                 }
 
                 break;

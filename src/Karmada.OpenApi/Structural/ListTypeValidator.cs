@@ -10,63 +10,67 @@ namespace Karmada.OpenApi.Structural;
 internal static class ListTypeValidator
 {
     public static void Validate(JsonObject obj, JsonObject? schema, string path, List<FieldError> errors) =>
-        Validate(obj, schema, path, errors, OldValue.None);
+        Validate(obj, schema, path, errors, null);
 
     /// <summary>
-    /// Upstream validates the new object's lists only when the old object's lists are valid. Values unchanged from the
-    /// old object at the same place then cannot fail either, so only the changed ones are checked, and the old object
-    /// only when one of them failed.
+    /// Upstream validates the new object's lists only when the old object's lists are valid. Values that keep the list
+    /// rules of their correlated old value (see <see cref="CorrelatedValue.KeepsListRules"/>) cannot fail then, so only
+    /// the others are checked, and the old object only when one of them failed.
     /// </summary>
-    public static void ValidateUpdate(JsonObject obj, JsonObject? old, JsonObject? schema, string path, List<FieldError> errors)
+    public static void ValidateUpdate(JsonObject obj, JsonObject old, CorrelatedValue correlation, JsonObject? schema, string path, List<FieldError> errors)
     {
-        var changed = new List<FieldError>();
-        Validate(obj, schema, path, changed, old is null ? OldValue.None : OldValue.Of(old));
-        if (changed.Count == 0 || old is null)
+        var start = errors.Count;
+        Validate(obj, schema, path, errors, correlation);
+        if (errors.Count == start)
         {
-            errors.AddRange(changed);
             return;
         }
 
         var inOld = new List<FieldError>();
-        Validate(old, schema, path, inOld, OldValue.None);
-        if (inOld.Count == 0)
+        Validate(old, schema, path, inOld, null);
+        if (inOld.Count > 0)
         {
-            errors.AddRange(changed);
+            errors.RemoveRange(start, errors.Count - start);
         }
     }
 
-    private static void Validate(JsonObject obj, JsonObject? schema, string path, List<FieldError> errors, OldValue old)
+    private static void Validate(JsonObject obj, JsonObject? schema, string path, List<FieldError> errors, CorrelatedValue? old)
     {
-        if (schema is null || old.IsUnchanged(obj))
+        if (schema is null || Keeps(old))
         {
             return;
         }
 
         if (schema.GetAdditionalProperties().Schema is { } additional)
         {
-            foreach (var (key, value) in obj)
+            for (var i = 0; i < obj.Count; i++)
             {
-                ValidateValue(value, additional, FieldPath.Key(path, key), errors, old.Property(key));
+                var (key, value) = obj.GetAt(i);
+                if (IsCompound(value) && old?.Property(key) is var child && !Keeps(child))
+                {
+                    ValidateValue(value!, additional, FieldPath.Key(path, key), errors, child);
+                }
             }
         }
 
         if (schema.GetProperties() is not null)
         {
-            foreach (var (key, value) in obj)
+            for (var i = 0; i < obj.Count; i++)
             {
-                if (schema.GetProperty(key) is { } property)
+                var (key, value) = obj.GetAt(i);
+                if (IsCompound(value) && schema.GetProperty(key) is { } property && old?.Property(key) is var child && !Keeps(child))
                 {
-                    ValidateValue(value, property, FieldPath.Child(path, key), errors, old.Property(key));
+                    ValidateValue(value!, property, FieldPath.Child(path, key), errors, child);
                 }
             }
         }
     }
 
-    private static void ValidateValue(JsonNode? value, JsonObject schema, string path, List<FieldError> errors, OldValue old)
+    private static void ValidateValue(JsonNode value, JsonObject schema, string path, List<FieldError> errors, CorrelatedValue? old)
     {
         switch (value)
         {
-            case JsonArray array when !old.IsUnchanged(array):
+            case JsonArray array:
                 ValidateArray(array, schema, path, errors, old);
                 break;
             case JsonObject obj:
@@ -75,7 +79,7 @@ internal static class ListTypeValidator
         }
     }
 
-    private static void ValidateArray(JsonArray array, JsonObject schema, string path, List<FieldError> errors, OldValue old)
+    private static void ValidateArray(JsonArray array, JsonObject schema, string path, List<FieldError> errors, CorrelatedValue? old)
     {
         switch (schema.GetString(SchemaAccess.ListType))
         {
@@ -93,13 +97,24 @@ internal static class ListTypeValidator
 
         if (schema.GetItems() is { } items)
         {
-            var correlation = OldListItems.For(array, schema, old);
             for (var i = 0; i < array.Count; i++)
             {
-                ValidateValue(array[i], items, FieldPath.Index(path, i), errors, correlation.At(i));
+                if (IsCompound(array[i]) && old?.Item(i) is var item && !Keeps(item))
+                {
+                    ValidateValue(array[i]!, items, FieldPath.Index(path, i), errors, item);
+                }
             }
         }
     }
+
+    /// <summary>Only objects and lists hold lists; scalars need no walk (nor a path).</summary>
+    private static bool IsCompound(JsonNode? value) => value is JsonObject or JsonArray;
+
+    /// <summary>
+    /// A value that keeps its old value's list rules cannot fail them. One unchanged but with repeated map keys is
+    /// checked in full: its correlation has no children, so everything below it is validated.
+    /// </summary>
+    private static bool Keeps(CorrelatedValue? old) => old is { KeepsListRules: true };
 
     private static void ValidateListMap(JsonArray array, JsonObject schema, string path, List<FieldError> errors)
     {

@@ -18,15 +18,15 @@ internal sealed class OpenApiValueValidator(string rootPath)
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(2);
 
     public void Validate(JsonNode? data, JsonObject schema, string path, List<FieldError> errors) =>
-        Validate(data, schema, path, errors, OldValue.None);
+        Validate(data, schema, path, errors, null);
 
     /// <summary>
-    /// Validates <paramref name="data"/>, skipping values unchanged from their correlated <paramref name="old"/> value
-    /// (upstream's ratcheting drops every error found there).
+    /// Validates <paramref name="data"/>, skipping values unchanged from their correlated old value in
+    /// <paramref name="old"/> (upstream's ratcheting drops every error found there).
     /// </summary>
-    public void Validate(JsonNode? data, JsonObject schema, string path, List<FieldError> errors, OldValue old)
+    public void Validate(JsonNode? data, JsonObject schema, string path, List<FieldError> errors, CorrelatedValue? old)
     {
-        if (old.IsUnchanged(data))
+        if (IsUnchanged(old))
         {
             return;
         }
@@ -325,14 +325,17 @@ internal sealed class OpenApiValueValidator(string rootPath)
         }
     }
 
-    private void ValidateArray(JsonArray array, JsonObject schema, string path, List<FieldError> errors, OldValue old)
+    private void ValidateArray(JsonArray array, JsonObject schema, string path, List<FieldError> errors, CorrelatedValue? old)
     {
         if (schema.GetItems() is { } items)
         {
-            var correlation = OldListItems.For(array, schema, old);
             for (var i = 0; i < array.Count; i++)
             {
-                Validate(array[i], items, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", errors, correlation.At(i));
+                var item = old?.Item(i);
+                if (!IsUnchanged(item))
+                {
+                    Validate(array[i], items, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", errors, item);
+                }
             }
         }
 
@@ -370,7 +373,7 @@ internal sealed class OpenApiValueValidator(string rootPath)
         errors.Add(FieldError.NotSupported(Field(path), data, supported));
     }
 
-    private void ValidateObject(JsonObject data, JsonObject schema, string path, List<FieldError> errors, OldValue old)
+    private void ValidateObject(JsonObject data, JsonObject schema, string path, List<FieldError> errors, CorrelatedValue? old)
     {
         var count = data.Count;
         if (schema.GetLong("minProperties") is { } minProperties && count < minProperties)
@@ -401,9 +404,9 @@ internal sealed class OpenApiValueValidator(string rootPath)
         {
             foreach (var (key, value) in data)
             {
-                if (properties is null || !properties.ContainsKey(key))
+                if ((properties is null || !properties.ContainsKey(key)) && Correlate(old, path, key) is var child && !IsUnchanged(child))
                 {
-                    Validate(value, additional, path + "." + key, errors, old.Property(key));
+                    Validate(value, additional, path + "." + key, errors, child);
                 }
             }
         }
@@ -412,9 +415,10 @@ internal sealed class OpenApiValueValidator(string rootPath)
         {
             foreach (var (name, propertySchema) in properties)
             {
-                if (propertySchema is JsonObject property && data.TryGetPropertyValue(name, out var value))
+                if (propertySchema is JsonObject property && data.TryGetPropertyValue(name, out var value)
+                    && Correlate(old, path, name) is var child && !IsUnchanged(child))
                 {
-                    Validate(value, property, path.Length == 0 ? name : path + "." + name, errors, old.Property(name));
+                    Validate(value, property, path.Length == 0 ? name : path + "." + name, errors, child);
                 }
             }
         }
@@ -430,6 +434,16 @@ internal sealed class OpenApiValueValidator(string rootPath)
             }
         }
     }
+
+    /// <summary>
+    /// The correlated property, except the root's apiVersion and kind, which upstream never ratchets: the stored and
+    /// the new object are converted to the same version before validation, so a change there could not be seen.
+    /// </summary>
+    private static CorrelatedValue? Correlate(CorrelatedValue? old, string path, string name) =>
+        old is null || (path.Length == 0 && name is "apiVersion" or "kind") ? null : old.Property(name);
+
+    // Checked before a child's path is built, so unchanged values cost no allocation.
+    private static bool IsUnchanged(CorrelatedValue? old) => old is { IsUnchanged: true };
 
     private static bool HasDuplicates(JsonArray array)
     {

@@ -14,6 +14,10 @@ internal static class SchemaAccess
     public const string ListMapKeys = "x-kubernetes-list-map-keys";
     public const string MapType = "x-kubernetes-map-type";
 
+    // Every value validated reads its types; the common ones are shared rather than allocated per read.
+    private static readonly string[] IntegerOrString = ["integer", "string"];
+    private static readonly string[][] CommonTypes = [["object"], ["array"], ["string"], ["integer"], ["number"], ["boolean"]];
+
     public static string? GetString(this JsonObject schema, string name) =>
         schema.TryGetPropertyValue(name, out var node) ? JsonValues.AsString(node) : null;
 
@@ -49,7 +53,7 @@ internal static class SchemaAccess
     {
         if (schema.IsTrue(IntOrString))
         {
-            return ["integer", "string"];
+            return IntegerOrString;
         }
 
         if (!schema.TryGetPropertyValue("type", out var node) || node is null)
@@ -63,7 +67,20 @@ internal static class SchemaAccess
         }
 
         var single = JsonValues.AsString(node);
-        return string.IsNullOrEmpty(single) ? [] : [single];
+        return string.IsNullOrEmpty(single) ? [] : SingleType(single);
+    }
+
+    private static string[] SingleType(string type)
+    {
+        foreach (var common in CommonTypes)
+        {
+            if (string.Equals(common[0], type, StringComparison.Ordinal))
+            {
+                return common;
+            }
+        }
+
+        return [type];
     }
 
     /// <summary>The single <c>type</c> keyword, empty when absent.</summary>

@@ -51,12 +51,21 @@ public static class SchemaValidator
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(rootPath);
 
+        // One correlation serves both ratcheting validators, so each value is compared with its old value once.
+        var correlation = oldValue is null ? null : CorrelatedValue.Of(value, oldValue, schema);
         var errors = new List<FieldError>();
-        new OpenApiValueValidator(rootPath).Validate(value, schema, string.Empty, errors, oldValue is null ? OldValue.None : OldValue.Of(oldValue));
+        new OpenApiValueValidator(rootPath).Validate(value, schema, string.Empty, errors, correlation);
         EmbeddedResourceValidator.Validate(value, schema, rootPath, errors);
         if (value is JsonObject obj)
         {
-            ListTypeValidator.ValidateUpdate(obj, oldValue as JsonObject, schema, rootPath, errors);
+            if (oldValue is JsonObject old && correlation is not null)
+            {
+                ListTypeValidator.ValidateUpdate(obj, old, correlation, schema, rootPath, errors);
+            }
+            else
+            {
+                ListTypeValidator.Validate(obj, schema, rootPath, errors);
+            }
         }
 
         return errors;
