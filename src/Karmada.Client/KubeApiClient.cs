@@ -388,6 +388,30 @@ public sealed partial class KubeApiClient : IDisposable
         return ExecuteAsync(HttpMethod.Get, url, null, (response, ct) => ReadJsonAsync(response, typeInfo, ct), cancellationToken, accept);
     }
 
+    /// <summary>
+    /// As <see cref="GetRawAsync{T}(string, string, JsonTypeInfo{T}, CancellationToken)"/>, conditional on the
+    /// document having changed since <paramref name="etag"/> (<c>If-None-Match</c>; kube-apiserver serves aggregated
+    /// discovery with ETags): on <c>304 Not Modified</c> the result carries no body, and the caller keeps what it decoded
+    /// from that ETag's document. A server that sends no ETag gives a null one.
+    /// </summary>
+    public Task<ConditionalGetResult<T>> GetRawIfNoneMatchAsync<T>(string pathAndQuery, string accept, string? etag, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accept);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        var url = NormalizePath(pathAndQuery);
+        return ExecuteAsync(
+            HttpMethod.Get,
+            url,
+            null,
+            async (response, ct) => response.StatusCode == HttpStatusCode.NotModified
+                ? new ConditionalGetResult<T>(null, etag)
+                : new ConditionalGetResult<T>(await ReadJsonAsync(response, typeInfo, ct).ConfigureAwait(false), response.Headers.ETag?.ToString()),
+            cancellationToken,
+            accept,
+            etag);
+    }
+
     public void Dispose() => _httpClient.Dispose();
 
     private static Uri ParseHost(KubernetesClientConfiguration configuration)
@@ -492,7 +516,8 @@ public sealed partial class KubeApiClient : IDisposable
         HttpContent? content,
         Func<HttpResponseMessage, CancellationToken, Task<TResult>> readResponse,
         CancellationToken cancellationToken,
-        string? accept = null)
+        string? accept = null,
+        string? ifNoneMatch = null)
     {
         using var timeout = _requestTimeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_requestTimeout, _timeProvider);
 
@@ -503,7 +528,7 @@ public sealed partial class KubeApiClient : IDisposable
         var token = linked?.Token ?? timeout?.Token ?? cancellationToken;
         try
         {
-            using var response = await SendAsync(method, pathAndQuery, content, token, accept).ConfigureAwait(false);
+            using var response = await SendAsync(method, pathAndQuery, content, token, accept, ifNoneMatch).ConfigureAwait(false);
             return await readResponse(response, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (timeout?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
@@ -512,7 +537,7 @@ public sealed partial class KubeApiClient : IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content, CancellationToken cancellationToken, string? accept = null)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content, CancellationToken cancellationToken, string? accept = null, string? ifNoneMatch = null)
     {
         var agentTag = new KeyValuePair<string, object?>("user_agent", _userAgent);
         if (_rateLimiter is not null)
@@ -541,6 +566,11 @@ public sealed partial class KubeApiClient : IDisposable
             request.Headers.TryAddWithoutValidation("Accept", accept);
         }
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
+
         if (_credentials is not null)
         {
             // Applied per request so that refreshing token providers (exec, OIDC, token files) stay current.
@@ -548,7 +578,7 @@ public sealed partial class KubeApiClient : IDisposable
         }
 
         var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode)
+        if (response.IsSuccessStatusCode || (ifNoneMatch is not null && response.StatusCode == HttpStatusCode.NotModified))
         {
             return response;
         }

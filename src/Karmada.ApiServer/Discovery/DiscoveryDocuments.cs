@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Karmada.ApiServer.Registry;
 using Karmada.ApiServer.Resources;
@@ -13,6 +15,9 @@ public sealed class DiscoveryDocuments(ResourceCatalog catalog, string serverAdd
     private readonly Lock _gate = new();
     private long _generation = -1;
     private Dictionary<string, JsonObject> _cache = [];
+
+    // Keyed by the cached document itself: a catalog change builds a new document, and the old bytes go with the old one.
+    private readonly ConditionalWeakTable<JsonObject, SerializedDiscoveryDocument> _serialized = [];
 
     public JsonObject ApiVersions() => new()
     {
@@ -186,6 +191,14 @@ public sealed class DiscoveryDocuments(ResourceCatalog catalog, string serverAdd
             ["items"] = items,
         };
     });
+
+    /// <summary><see cref="Aggregated"/> serialized once per catalog change, with its ETag.</summary>
+    public SerializedDiscoveryDocument AggregatedSerialized(bool core, string discoveryVersion) =>
+        _serialized.GetValue(Aggregated(core, discoveryVersion), static document =>
+        {
+            var bytes = ObjectJson.Serialize(document);
+            return new SerializedDiscoveryDocument(bytes, $"\"{Convert.ToHexString(SHA256.HashData(bytes))}\"");
+        });
 
     private static JsonObject GroupJson(string group, IReadOnlyList<string> versions)
     {

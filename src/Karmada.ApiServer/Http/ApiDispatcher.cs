@@ -130,8 +130,15 @@ public sealed partial class ApiDispatcher(
     {
         if (MediaTypes.AggregatedDiscoveryVersion(accept) is { } v)
         {
-            var doc = discovery.Aggregated(core, v);
-            await Responses.WriteJsonAsync(context, 200, doc, $"application/json;g=apidiscovery.k8s.io;v={v};as=APIGroupDiscoveryList");
+            var document = discovery.AggregatedSerialized(core, v);
+            context.Response.Headers.ETag = document.ETag;
+            if (document.IsMatchedBy(context.Request.Headers.IfNoneMatch))
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+
+            await Responses.WriteBytesAsync(context, 200, document.Utf8Json, $"application/json;g=apidiscovery.k8s.io;v={v};as=APIGroupDiscoveryList");
             return;
         }
 

@@ -18,37 +18,44 @@ public static class ApiEnablementCollector
 
     /// <summary>The enablements and whether every group/version answered.</summary>
     public static Task<(List<ClusterV1Alpha1.APIEnablement> Enablements, bool Complete)> CollectAsync(KubeApiClient member, CancellationToken cancellationToken) =>
-        CollectAsync(member, aggregated: true, cancellationToken);
+        CollectAsync(member, aggregated: true, cache: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CollectAsync(KubeApiClient, CancellationToken)"/>, asking for the aggregated documents only if they
+    /// changed since <paramref name="cache"/>'s; when neither did, the list is <paramref name="cache"/>'s (not to be
+    /// modified).
+    /// </summary>
+    public static Task<(List<ClusterV1Alpha1.APIEnablement> Enablements, bool Complete)> CollectAsync(KubeApiClient member, ApiEnablementCache cache, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        return CollectAsync(member, aggregated: true, cache, cancellationToken);
+    }
 
     /// <summary>As <see cref="CollectAsync(KubeApiClient, CancellationToken)"/>; <paramref name="aggregated"/> false asks for the legacy documents only.</summary>
-    internal static async Task<(List<ClusterV1Alpha1.APIEnablement> Enablements, bool Complete)> CollectAsync(KubeApiClient member, bool aggregated, CancellationToken cancellationToken)
+    internal static async Task<(List<ClusterV1Alpha1.APIEnablement> Enablements, bool Complete)> CollectAsync(KubeApiClient member, bool aggregated, ApiEnablementCache? cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
 
         // Both documents are independent: one round trip, not two.
-        var accept = aggregated ? AggregatedAccept : null;
-        var coreFetch = GetJsonAsync(member, "/api", accept, cancellationToken);
-        var groupsFetch = GetJsonAsync(member, "/apis", accept, cancellationToken);
+        var coreFetch = FetchAsync(member, "/api", isCore: true, aggregated, cache?.Core, cancellationToken);
+        var groupsFetch = FetchAsync(member, "/apis", isCore: false, aggregated, cache?.Groups, cancellationToken);
         var core = await coreFetch;
         var groups = await groupsFetch;
+        if (cache is not null && core is not null && ReferenceEquals(core, cache.Core) && ReferenceEquals(groups, cache.Groups) && cache.Collected is { } unchanged)
+        {
+            return unchanged;
+        }
 
         var result = new List<ClusterV1Alpha1.APIEnablement>();
         var complete = core is not null && groups is not null;
         var legacy = new List<(string GroupVersion, string Path)>();
-        foreach (var (document, isCore) in new[] { (core, true), (groups, false) })
+        foreach (var part in new[] { core, groups })
         {
-            if (document is null)
+            if (part is not null)
             {
-                continue;
-            }
-
-            if (IsAggregated(document))
-            {
-                complete &= AddAggregated(document, result);
-            }
-            else
-            {
-                legacy.AddRange(isCore ? LegacyCoreVersions(document) : LegacyGroupVersions(document));
+                result.AddRange(part.Enablements);
+                complete &= part.Complete;
+                legacy.AddRange(part.LegacyVersions);
             }
         }
 
@@ -57,7 +64,7 @@ public static class ApiEnablementCollector
             // The per-group/version documents are independent: fetch them concurrently so one round costs a few round
             // trips, not one per group/version.
             var distinct = legacy.Distinct().ToList();
-            var documents = await Task.WhenAll(distinct.Select(gv => GetJsonAsync(member, gv.Path, null, cancellationToken)));
+            var documents = await Task.WhenAll(distinct.Select(gv => GetJsonAsync(member, gv.Path, cancellationToken)));
             for (var i = 0; i < distinct.Count; i++)
             {
                 if (documents[i]?["resources"] is not JsonArray resources)
@@ -73,6 +80,14 @@ public static class ApiEnablementCollector
         }
 
         result.Sort((a, b) => string.CompareOrdinal(a.GroupVersion, b.GroupVersion));
+        if (cache is not null)
+        {
+            // Only documents named by an ETag can be asked for conditionally; the rest is fetched in full next time.
+            cache.Core = core?.ETag is null ? null : core;
+            cache.Groups = groups?.ETag is null ? null : groups;
+            cache.Collected = cache.Core is not null && cache.Groups is not null && legacy.Count == 0 ? (result, complete) : null;
+        }
+
         return (result, complete);
     }
 
@@ -172,17 +187,53 @@ public static class ApiEnablementCollector
         ],
     };
 
-    private static async Task<JsonObject?> GetJsonAsync(KubeApiClient member, string path, string? accept, CancellationToken cancellationToken)
+    /// <summary>
+    /// One discovery document's part: <paramref name="previous"/> itself when the member says its document did not
+    /// change; null when the member could not be asked.
+    /// </summary>
+    private static async Task<DiscoveryDocumentPart?> FetchAsync(KubeApiClient member, string path, bool isCore, bool aggregated, DiscoveryDocumentPart? previous, CancellationToken cancellationToken)
     {
+        if (!aggregated)
+        {
+            return await GetJsonAsync(member, path, cancellationToken) is { } legacyDocument ? Part(legacyDocument, isCore, etag: null) : null;
+        }
+
         try
         {
-            return accept is null
-                ? await member.GetRawAsync(path, JsonObjectMeta.TypeInfo, cancellationToken)
-                : await member.GetRawAsync(path, accept, JsonObjectMeta.TypeInfo, cancellationToken);
+            var answer = await member.GetRawIfNoneMatchAsync(path, AggregatedAccept, previous?.ETag, JsonObjectMeta.TypeInfo, cancellationToken);
+            return answer.Body is { } document ? Part(document, isCore, answer.ETag) : previous;
         }
-        catch (Exception ex) when (ex is ApiException or HttpRequestException or IOException or TimeoutException or System.Text.Json.JsonException)
+        catch (Exception ex) when (IsFetchFailure(ex))
         {
             return null;
         }
     }
+
+    private static DiscoveryDocumentPart Part(JsonObject document, bool isCore, string? etag)
+    {
+        if (IsAggregated(document))
+        {
+            var enablements = new List<ClusterV1Alpha1.APIEnablement>();
+            var complete = AddAggregated(document, enablements);
+            return new DiscoveryDocumentPart(etag, enablements, complete, []);
+        }
+
+        // A member without aggregated discovery: its legacy list points to the documents to fetch, every time.
+        return new DiscoveryDocumentPart(null, [], true, [.. isCore ? LegacyCoreVersions(document) : LegacyGroupVersions(document)]);
+    }
+
+    private static async Task<JsonObject?> GetJsonAsync(KubeApiClient member, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await member.GetRawAsync(path, JsonObjectMeta.TypeInfo, cancellationToken);
+        }
+        catch (Exception ex) when (IsFetchFailure(ex))
+        {
+            return null;
+        }
+    }
+
+    private static bool IsFetchFailure(Exception ex) =>
+        ex is ApiException or HttpRequestException or IOException or TimeoutException or System.Text.Json.JsonException;
 }

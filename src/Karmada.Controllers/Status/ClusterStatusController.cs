@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Karmada.Api;
 using Karmada.Api.Meta;
@@ -15,7 +16,8 @@ namespace Karmada.Controllers.Status;
 /// The <c>clusterStatus</c> controller for Push clusters: every <c>--cluster-status-update-frequency</c> it probes the
 /// member's <c>/readyz</c> (<c>/healthz</c> when that is missing), smooths the Ready condition by the success and
 /// failure thresholds, and while the member is online collects its version, API enablements, node summary and
-/// resource summary (from node and pod informers on the member). The status is written once per change.
+/// resource summary (from node and pod informers on the member). The status is written once per change, as a merge
+/// patch of the changed fields; a member's discovery documents are fetched again only when their ETag changed.
 /// </summary>
 public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
 {
@@ -43,11 +45,14 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
 
     private const int MaxWriteAttempts = 3;
 
+    private static readonly PatchOptions StatusPatch = new() { Subresource = "status" };
+
     private readonly KubeApiClient _client;
     private readonly SharedInformer<ClusterV1Alpha1.Cluster> _clusters;
     private readonly IMemberClusterClients _memberClients;
     private readonly MemberClusterInformers _memberInformers;
     private readonly ReadyConditionSmoother _smoother;
+    private readonly ConcurrentDictionary<string, ApiEnablementCache> _apiEnablements = new(StringComparer.Ordinal);
     private readonly ControllerManagerOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -78,6 +83,7 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
         {
             // Gone, leaving, or a Pull cluster whose agent reports its own status.
             _smoother.Forget(key.Name);
+            _apiEnablements.TryRemove(key.Name, out _);
             await _memberInformers.StopAsync(key.Name);
             return ReconcileResult.Done;
         }
@@ -105,7 +111,7 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
         // Version and discovery go out with the probe, not after it (one round trip less for a new member's Ready);
         // they are used only when the probe finds the member online.
         using var fetchCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var fetch = FetchVersionAndApisAsync(member, fetchCancellation.Token);
+        var fetch = FetchVersionAndApisAsync(member, _apiEnablements.GetOrAdd(key.Name, _ => new ApiEnablementCache()), fetchCancellation.Token);
         var (online, healthy) = await ProbeAsync(key.Name, member, cancellationToken);
         var observed = !online
             ? ReadyCondition(ConditionStatus.False, ClusterV1Alpha1.ClusterConditionReasons.ClusterNotReachable, ClusterNotReachableMessage)
@@ -207,12 +213,12 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
     /// The member's version and API enablements, fetched concurrently; failures are carried, not thrown, and so is
     /// cancellation by <paramref name="fetchCancellation"/> (null then).
     /// </summary>
-    private static async Task<MemberVersionAndApis?> FetchVersionAndApisAsync(KubeApiClient member, CancellationToken fetchCancellation)
+    private static async Task<MemberVersionAndApis?> FetchVersionAndApisAsync(KubeApiClient member, ApiEnablementCache apiEnablements, CancellationToken fetchCancellation)
     {
         try
         {
             var versionFetch = GitVersionAsync(member, fetchCancellation);
-            var (enablements, complete) = await ApiEnablementCollector.CollectAsync(member, fetchCancellation);
+            var (enablements, complete) = await ApiEnablementCollector.CollectAsync(member, apiEnablements, fetchCancellation);
             var (gitVersion, versionError) = await versionFetch;
             return new MemberVersionAndApis(gitVersion, versionError, enablements, complete);
         }
@@ -271,7 +277,7 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
         var nodeSummary = ResourceSummaryCalculator.NodeSummary(nodeList);
         var resourceSummary = ResourceSummaryCalculator.ResourceSummary(nodeList, podList);
         var changed = false;
-        if (status.NodeSummary is null || KarmadaJson.Serialize(nodeSummary) != KarmadaJson.Serialize(status.NodeSummary))
+        if (status.NodeSummary is null || !ClusterSummaryEquality.AreEqual(nodeSummary, status.NodeSummary))
         {
             status.NodeSummary = nodeSummary;
             changed = true;
@@ -279,7 +285,7 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
 
         // Keep what other writers (resource modeling) may have set beside the three lists.
         resourceSummary.AllocatableModelings = status.ResourceSummary?.AllocatableModelings ?? [];
-        if (status.ResourceSummary is null || KarmadaJson.Serialize(resourceSummary) != KarmadaJson.Serialize(status.ResourceSummary))
+        if (status.ResourceSummary is null || !ClusterSummaryEquality.AreEqual(resourceSummary, status.ResourceSummary))
         {
             status.ResourceSummary = resourceSummary;
             changed = true;
@@ -322,25 +328,29 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
     }
 
     /// <summary>
-    /// Writes <paramref name="status"/> over <paramref name="basis"/>'s resourceVersion. The cluster controller adds its
-    /// finalizer to a new Cluster while the first round runs: on a conflict the collected status is put on the fresh
-    /// object (keeping what other writers own) instead of failing the round and probing the member again.
+    /// Writes <paramref name="status"/> over <paramref name="basis"/>'s resourceVersion, as a merge patch of the fields
+    /// that differ from <paramref name="basis"/>'s status. The cluster controller adds its finalizer to a new Cluster
+    /// while the first round runs: on a conflict the collected status is put on the fresh object (keeping what other
+    /// writers own) instead of failing the round and probing the member again.
     /// </summary>
     private async Task<ClusterV1Alpha1.Cluster> WriteAsync(ClusterV1Alpha1.Cluster basis, ClusterV1Alpha1.ClusterStatus status, CancellationToken cancellationToken)
     {
         var name = basis.Metadata.Name!;
-        var cluster = basis.DeepClone();
-        cluster.Status = status;
         for (var attempt = 1; ; attempt++)
         {
+            if (ClusterStatusPatch.Build(basis, status) is not { } patch)
+            {
+                return basis;
+            }
+
             try
             {
-                return await _client.UpdateStatusAsync(ResourceRefs.Clusters, null, name, cluster, ClusterMeta.TypeInfo, cancellationToken: cancellationToken);
+                return await _client.PatchAsync(ResourceRefs.Clusters, null, name, PatchType.Merge, patch, ClusterMeta.TypeInfo, StatusPatch, cancellationToken);
             }
             catch (ApiException ex) when (ex.IsConflict() && attempt < MaxWriteAttempts)
             {
-                var fresh = await _client.GetAsync(ResourceRefs.Clusters, null, name, ClusterMeta.TypeInfo, cancellationToken);
-                cluster = ClusterStatusMerge.Apply(fresh, status);
+                basis = await _client.GetAsync(ResourceRefs.Clusters, null, name, ClusterMeta.TypeInfo, cancellationToken);
+                status = ClusterStatusMerge.Apply(basis.DeepClone(), status).Status;
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using k8s;
 using Karmada.ApiServer.Hosting;
 using Karmada.Client;
@@ -44,8 +45,8 @@ public sealed class ApiEnablementCollectorTests : IAsyncLifetime
     [Fact]
     public async Task AggregatedDiscovery_GivesTheSameEnablementsAsTheLegacyDocuments()
     {
-        var (aggregated, aggregatedComplete) = await ApiEnablementCollector.CollectAsync(_client, aggregated: true, CancellationToken.None);
-        var (legacy, legacyComplete) = await ApiEnablementCollector.CollectAsync(_client, aggregated: false, CancellationToken.None);
+        var (aggregated, aggregatedComplete) = await ApiEnablementCollector.CollectAsync(_client, aggregated: true, cache: null, CancellationToken.None);
+        var (legacy, legacyComplete) = await ApiEnablementCollector.CollectAsync(_client, aggregated: false, cache: null, CancellationToken.None);
 
         Assert.True(aggregatedComplete);
         Assert.True(legacyComplete);
@@ -55,6 +56,63 @@ public sealed class ApiEnablementCollectorTests : IAsyncLifetime
         Assert.Contains(aggregated, e => e.GroupVersion == "apps/v1" && e.Resources.Exists(r => r.Name == "deployments" && r.Kind == "Deployment"));
         Assert.DoesNotContain(aggregated.SelectMany(e => e.Resources), r => r.Name.Contains('/', StringComparison.Ordinal));
         Assert.Equal(aggregated.Select(e => e.GroupVersion).Order(StringComparer.Ordinal), aggregated.Select(e => e.GroupVersion));
+    }
+
+    [Fact]
+    public async Task AggregatedDiscovery_AnswersItsOwnETagWithNotModified()
+    {
+        var first = await _client.GetRawIfNoneMatchAsync("/apis", ApiEnablementCollector.AggregatedAccept, null, JsonObjectMeta.TypeInfo, CancellationToken.None);
+        var again = await _client.GetRawIfNoneMatchAsync("/apis", ApiEnablementCollector.AggregatedAccept, first.ETag, JsonObjectMeta.TypeInfo, CancellationToken.None);
+        var other = await _client.GetRawIfNoneMatchAsync("/apis", ApiEnablementCollector.AggregatedAccept, "\"other\"", JsonObjectMeta.TypeInfo, CancellationToken.None);
+        var core = await _client.GetRawIfNoneMatchAsync("/api", ApiEnablementCollector.AggregatedAccept, first.ETag, JsonObjectMeta.TypeInfo, CancellationToken.None);
+
+        Assert.NotNull(first.ETag);
+        Assert.Equal("APIGroupDiscoveryList", first.Body?["kind"]?.GetValue<string>());
+        Assert.True(again.NotModified);
+        Assert.Equal(first.ETag, again.ETag);
+        Assert.Equal(first.ETag, other.ETag);
+        Assert.False(other.NotModified);
+        Assert.False(core.NotModified);
+        Assert.NotEqual(first.ETag, core.ETag);
+    }
+
+    [Fact]
+    public async Task WithACache_UnchangedDiscoveryGivesTheSameList_AndANewCustomResourceIsSeen()
+    {
+        var cache = new ApiEnablementCache();
+        var (first, firstComplete) = await ApiEnablementCollector.CollectAsync(_client, cache, CancellationToken.None);
+        var (second, secondComplete) = await ApiEnablementCollector.CollectAsync(_client, cache, CancellationToken.None);
+        var (uncached, _) = await ApiEnablementCollector.CollectAsync(_client, CancellationToken.None);
+
+        Assert.True(firstComplete);
+        Assert.True(secondComplete);
+        Assert.Same(first, second);
+        Assert.True(ApiEnablementCollector.AreEqual(first, uncached));
+
+        var crd = JsonNode.Parse("""
+            {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
+             "metadata":{"name":"widgets.example.io"},
+             "spec":{"group":"example.io","scope":"Namespaced",
+               "names":{"plural":"widgets","singular":"widget","kind":"Widget","listKind":"WidgetList"},
+               "versions":[{"name":"v1","served":true,"storage":true,
+                 "schema":{"openAPIV3Schema":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}]}}
+            """)!.AsObject();
+        await _client.CreateAsync(new ResourceRef("apiextensions.k8s.io", "v1", "customresourcedefinitions", Namespaced: false), crd);
+        List<ClusterV1Alpha1.APIEnablement> withWidgets = [];
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                (withWidgets, _) = await ApiEnablementCollector.CollectAsync(_client, cache, CancellationToken.None);
+                return withWidgets.Exists(e => e.GroupVersion == "example.io/v1");
+            },
+            TimeSpan.FromSeconds(30),
+            "the new group in the cached collection");
+
+        var widgets = Assert.Single(withWidgets, e => e.GroupVersion == "example.io/v1");
+        Assert.Equal(("widgets", "Widget"), (Assert.Single(widgets.Resources).Name, widgets.Resources[0].Kind));
+        var (afterwards, _) = await ApiEnablementCollector.CollectAsync(_client, CancellationToken.None);
+        Assert.True(ApiEnablementCollector.AreEqual(withWidgets, afterwards));
+        Assert.Equal(first.Count + 1, withWidgets.Count);
     }
 
     [Fact]
