@@ -283,18 +283,22 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
     /// </summary>
     private async Task<bool> SyncNewReplicaSetAsync(JsonObject deployment, JsonObject newRs, List<JsonObject> oldRss, CancellationToken cancellationToken)
     {
-        var updated = ObjectCloner.DeepClone(newRs);
-        var changed = DeploymentRevisions.SetNewReplicaSetAnnotations(deployment, Annotations(updated), DeploymentRevisions.Next(oldRss), exists: true, 0, 0);
+        // Nearly every reconcile finds nothing to change: the annotations are worked out on a copy of them alone, and
+        // the whole ReplicaSet (template included) is copied only for a write.
+        var annotations = JsonRead.Obj(newRs, "metadata", "annotations")?.DeepClone() as JsonObject ?? [];
+        var annotationsChanged = DeploymentRevisions.SetNewReplicaSetAnnotations(deployment, annotations, DeploymentRevisions.Next(oldRss), exists: true, 0, 0);
         var minReadySeconds = JsonRead.Long(deployment, "spec", "minReadySeconds") ?? 0;
-        if ((JsonRead.Long(newRs, "spec", "minReadySeconds") ?? 0) != minReadySeconds)
-        {
-            ((JsonObject)updated["spec"]!)["minReadySeconds"] = minReadySeconds;
-            changed = true;
-        }
-
-        if (!changed)
+        var minReadySecondsChanged = (JsonRead.Long(newRs, "spec", "minReadySeconds") ?? 0) != minReadySeconds;
+        if (!annotationsChanged && !minReadySecondsChanged)
         {
             return false;
+        }
+
+        var updated = ObjectCloner.DeepClone(newRs);
+        ((JsonObject)updated["metadata"]!)["annotations"] = annotations;
+        if (minReadySecondsChanged)
+        {
+            ((JsonObject)updated["spec"]!)["minReadySeconds"] = minReadySeconds;
         }
 
         await _client.UpdateAsync(SimulatedResources.ReplicaSets, updated, cancellationToken: cancellationToken);
@@ -424,8 +428,7 @@ internal sealed class DeploymentController : IReconciler<ObjectKey>
             return;
         }
 
-        var copy = ObjectCloner.DeepClone(deployment);
-        copy["status"] = status;
+        var copy = StatusBody.For(deployment, status);
         if (revisionChanged)
         {
             Annotations(copy)[DeploymentRevisions.RevisionAnnotation] = revision;

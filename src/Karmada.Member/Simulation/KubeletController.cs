@@ -146,9 +146,7 @@ internal sealed partial class KubeletController : IReconciler<ObjectKey>
                 return ReconcileResult.After(remaining);
             }
 
-            var running = ObjectCloner.DeepClone(pod);
-            running["status"] = RunningStatus(pod, node, nodeReady, now);
-            await UpdateStatusAsync(running, cancellationToken);
+            await UpdateStatusAsync(StatusBody.For(pod, RunningStatus(pod, node, nodeReady, now)), cancellationToken);
             LogStarted(_logger, key.Namespace ?? "", key.Name, nodeName);
             return RunsToCompletion(pod) ? ReconcileResult.After(RunTime(pod)) : ReconcileResult.Done;
         }
@@ -167,7 +165,7 @@ internal sealed partial class KubeletController : IReconciler<ObjectKey>
                 return ReconcileResult.After(left);
             }
 
-            var done = ObjectCloner.DeepClone(pod);
+            var done = WithStatusCopy(pod);
             Complete(done, now);
             await UpdateStatusAsync(done, cancellationToken);
             return ReconcileResult.Done;
@@ -175,7 +173,7 @@ internal sealed partial class KubeletController : IReconciler<ObjectKey>
 
         if (JsonRead.IsPodReady(pod) != nodeReady)
         {
-            var changed = ObjectCloner.DeepClone(pod);
+            var changed = WithStatusCopy(pod);
             SetReady(changed, nodeReady, nodeReady ? "" : "NodeNotReady", now);
             await UpdateStatusAsync(changed, cancellationToken);
         }
@@ -209,7 +207,7 @@ internal sealed partial class KubeletController : IReconciler<ObjectKey>
 
         if (JsonRead.IsPodReady(pod) && JsonRead.Obj(pod, "status") is not null)
         {
-            var stopping = ObjectCloner.DeepClone(pod);
+            var stopping = WithStatusCopy(pod);
             SetReady(stopping, false, "PodTerminating", now);
             await UpdateStatusAsync(stopping, cancellationToken);
         }
@@ -233,6 +231,10 @@ internal sealed partial class KubeletController : IReconciler<ObjectKey>
 
         return ReconcileResult.Done;
     }
+
+    // A status write's body with a private copy of the pod's current status to change.
+    private static JsonObject WithStatusCopy(JsonObject pod) =>
+        StatusBody.For(pod, JsonRead.Obj(pod, "status")?.DeepClone() as JsonObject ?? []);
 
     private static bool RunsToCompletion(JsonObject pod) => JsonRead.Str(pod, "spec", "restartPolicy") is "Never" or "OnFailure";
 

@@ -144,8 +144,7 @@ internal sealed class ReplicaSetController : IReconciler<ObjectKey>
 
         if (StatusComparer.Differs(status, JsonRead.Obj(rs, "status")))
         {
-            var updated = ObjectCloner.DeepClone(rs);
-            updated["status"] = status;
+            var updated = StatusBody.For(rs, status);
             try
             {
                 _statusWrites.Record(key, await _client.UpdateStatusAsync(SimulatedResources.ReplicaSets, updated, cancellationToken: cancellationToken));
