@@ -6,8 +6,10 @@ namespace Karmada.Interpreter;
 
 /// <summary>
 /// One link of the interpreter chain (customizations, webhooks, bundled customizations, built-in native handlers).
-/// The chain calls an operation only on a source whose <see cref="HookEnabled"/> is true for the object's kind, and
-/// hands it a private copy of the inputs, so a source may modify and return them.
+/// The chain calls an operation only on a source whose <see cref="HookEnabled"/> is true for the object's kind.
+/// ReviseReplica, Retain and AggregateStatus get a private copy of their inputs, so a source may modify and return
+/// them. GetReplicas, ReflectStatus, InterpretHealth and GetDependencies get the caller's object, often shared with an
+/// informer's cache: a source only reads it, and returns nodes of its own (never a node of the input).
 /// </summary>
 public interface IResourceInterpreterSource
 {

@@ -7,7 +7,9 @@ namespace Karmada.Interpreter;
 
 /// <summary>
 /// The interpreter facade: a chain of sources asked in order, customizations first and the built-in native handlers
-/// last (upstream <c>customizedInterpreter → webhook → thirdparty → defaultInterpreter</c>).
+/// last (upstream <c>customizedInterpreter → webhook → thirdparty → defaultInterpreter</c>). Only the operations that
+/// build their result out of the input (ReviseReplica, Retain, AggregateStatus) hand the source a copy; the reading
+/// ones hand it the caller's object, often an informer's cached one, which the source must leave alone.
 /// </summary>
 public sealed class ResourceInterpreter : IResourceInterpreter
 {
@@ -30,7 +32,7 @@ public sealed class ResourceInterpreter : IResourceInterpreter
 
     /// <inheritdoc />
     public ReplicaResult GetReplicas(JsonObject obj) =>
-        Require(obj, InterpreterOperation.InterpretReplica).GetReplicas(Copy(obj));
+        Require(obj, InterpreterOperation.InterpretReplica).GetReplicas(obj);
 
     /// <inheritdoc />
     public JsonObject ReviseReplica(JsonObject obj, long replicas) =>
@@ -57,22 +59,30 @@ public sealed class ResourceInterpreter : IResourceInterpreter
     /// <inheritdoc />
     public JsonObject? ReflectStatus(JsonObject obj) =>
         Find(obj, InterpreterOperation.InterpretStatus) is { } source
-            ? source.ReflectStatus(Copy(obj))
+            ? source.ReflectStatus(obj)
             : NativeStatusReflection.ReflectWholeStatus(obj);
 
     /// <inheritdoc />
     public bool InterpretHealth(JsonObject obj) =>
-        Require(obj, InterpreterOperation.InterpretHealth).InterpretHealth(Copy(obj));
+        Require(obj, InterpreterOperation.InterpretHealth).InterpretHealth(obj);
 
     /// <inheritdoc />
     public IReadOnlyList<DependentObjectReference> GetDependencies(JsonObject obj) =>
-        Find(obj, InterpreterOperation.InterpretDependency) is { } source ? source.GetDependencies(Copy(obj)) : [];
+        Find(obj, InterpreterOperation.InterpretDependency) is { } source ? source.GetDependencies(obj) : [];
 
     private IResourceInterpreterSource? Find(JsonObject obj, InterpreterOperation operation)
     {
         ArgumentNullException.ThrowIfNull(obj);
         var kind = GroupVersionKind.Of(obj);
-        return _sources.FirstOrDefault(s => s.HookEnabled(kind, operation));
+        foreach (var source in _sources)
+        {
+            if (source.HookEnabled(kind, operation))
+            {
+                return source;
+            }
+        }
+
+        return null;
     }
 
     private IResourceInterpreterSource Require(JsonObject obj, InterpreterOperation operation) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Karmada.Api;
+using Karmada.Api.Meta;
 using Karmada.Api.WellKnown;
 using Karmada.Api.Work.V1Alpha2;
 using PolicyV1Alpha1 = Karmada.Api.Policy.V1Alpha1;
@@ -101,14 +102,15 @@ public static class AttachedBindingPatch
         }
 
         var ops = new JsonArray();
-        var after = attached.DeepClone();
+        var after = WorkingCopy(attached);
         foreach (var referrer in referrers)
         {
             if (Attach(after, referrer.Dependency, referrer.Independent) is { } own)
             {
-                foreach (var op in own.ToList())
+                var moved = own.ToList();
+                own.Clear();
+                foreach (var op in moved)
                 {
-                    own.Remove(op);
                     ops.Add(op);
                 }
 
@@ -118,6 +120,22 @@ public static class AttachedBindingPatch
 
         return ops.Count == 0 ? null : ops;
     }
+
+    // A copy of just what Attach reads and Merge writes (labels, requiredBy, placement, the shared spec fields) that
+    // shares every entry and value with the cached binding: Merge replaces entries and values rather than changing them
+    // in place, so the cached binding stays untouched without a deep copy of the whole binding per batch.
+    private static ResourceBinding WorkingCopy(ResourceBinding attached) => new()
+    {
+        Metadata = new ObjectMeta { Labels = new Dictionary<string, string>(attached.Metadata.Labels) },
+        Spec = new ResourceBindingSpec
+        {
+            Resource = attached.Spec.Resource,
+            Placement = attached.Spec.Placement,
+            RequiredBy = [.. attached.Spec.RequiredBy],
+            ConflictResolution = attached.Spec.ConflictResolution,
+            PreserveResourcesOnDeletion = attached.Spec.PreserveResourcesOnDeletion,
+        },
+    };
 
     /// <summary>
     /// The patch that removes the independent binding's entry and label from <paramref name="attached"/>; null when it

@@ -106,7 +106,8 @@ public static class AttachedBindings
     /// <summary>
     /// Records <paramref name="independent"/> on an attached binding in place: its depended-by label, its
     /// <c>requiredBy</c> snapshot, the dependency's identity; for a binding without its own placement also
-    /// <c>conflictResolution</c> (Overwrite wins) and <c>preserveResourcesOnDeletion</c> (true wins).
+    /// <c>conflictResolution</c> (Overwrite wins) and <c>preserveResourcesOnDeletion</c> (true wins). Entries and values
+    /// are replaced, never changed in place (the batch patch merges into a copy that shares them with the cache).
     /// </summary>
     public static void Merge(ResourceBinding attached, JsonObject dependency, ResourceBinding independent)
     {

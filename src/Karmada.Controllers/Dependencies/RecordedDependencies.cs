@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Karmada.Api;
@@ -16,6 +17,10 @@ namespace Karmada.Controllers.Dependencies;
 /// </summary>
 public static class RecordedDependencies
 {
+    // Every dependency event asks every recording binding of its namespace, so each annotation is parsed once: keyed
+    // by the string instance the cached binding holds, an entry lives exactly as long as that binding version.
+    private static readonly ConditionalWeakTable<string, Record> Parsed = new();
+
     /// <summary>
     /// Whether <paramref name="obj"/> (of <paramref name="apiVersion"/>/<paramref name="kind"/>) is among the
     /// dependencies recorded on a binding of <paramref name="bindingNamespace"/>. An annotation that does not parse
@@ -30,51 +35,77 @@ public static class RecordedDependencies
             return false;
         }
 
-        JsonArray? references;
-        try
-        {
-            references = JsonNode.Parse(recorded) as JsonArray;
-        }
-        catch (JsonException)
-        {
-            return true;
-        }
-
-        if (references is null)
+        var record = Parsed.GetValue(recorded, Record.Parse);
+        if (record.References is not { } references)
         {
             return true;
         }
 
         var ns = JsonObjectMeta.GetNamespace(obj);
         var name = JsonObjectMeta.GetName(obj);
-        foreach (var reference in references.OfType<JsonObject>())
+        Dictionary<string, string>? labels = null;
+        foreach (var reference in references)
         {
-            if ((string?)reference["apiVersion"] != apiVersion || (string?)reference["kind"] != kind)
+            if (reference.ApiVersion != apiVersion || reference.Kind != kind || (reference.Namespace ?? bindingNamespace) != ns)
             {
                 continue;
             }
 
-            var referenceNamespace = (string?)reference["namespace"] is { Length: > 0 } explicitNamespace ? explicitNamespace : bindingNamespace;
-            if (referenceNamespace != ns)
+            if (reference.Name is not null)
             {
-                continue;
-            }
-
-            if ((string?)reference["name"] is { Length: > 0 } referenceName)
-            {
-                if (referenceName == name)
+                if (reference.Name == name)
                 {
                     return true;
                 }
             }
-            else if (reference["labelSelector"] is JsonObject selector
-                && KarmadaJson.Deserialize<LabelSelector>(selector) is { } labelSelector
-                && LabelSelectorMatcher.Matches(labelSelector, ClaimMetadata.StringMap(obj, "labels") ?? []))
+            else if (reference.Selector is not null
+                && LabelSelectorMatcher.Matches(reference.Selector, labels ??= ClaimMetadata.StringMap(obj, "labels") ?? []))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>One recorded reference: a non-empty <see cref="Name"/>, or else the <see cref="Selector"/> (if any); a null namespace is the binding's.</summary>
+    private sealed record Reference(string? ApiVersion, string? Kind, string? Namespace, string? Name, LabelSelector? Selector);
+
+    /// <summary>The parsed annotation; null references for a damaged one.</summary>
+    private sealed class Record(IReadOnlyList<Reference>? references)
+    {
+        public IReadOnlyList<Reference>? References { get; } = references;
+
+        public static Record Parse(string recorded)
+        {
+            try
+            {
+                if (JsonNode.Parse(recorded) is not JsonArray array)
+                {
+                    return new Record(null);
+                }
+
+                var references = new List<Reference>();
+                foreach (var reference in array.OfType<JsonObject>())
+                {
+                    var name = NonEmpty(reference["name"]);
+                    references.Add(new Reference(
+                        (string?)reference["apiVersion"],
+                        (string?)reference["kind"],
+                        NonEmpty(reference["namespace"]),
+                        name,
+                        name is null && reference["labelSelector"] is JsonObject selector ? KarmadaJson.Deserialize<LabelSelector>(selector) : null));
+                }
+
+                return new Record(references);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+            {
+                // Not JSON, or a field of the wrong type.
+                return new Record(null);
+            }
+        }
+
+        private static string? NonEmpty(JsonNode? node) => (string?)node is { Length: > 0 } text ? text : null;
     }
 }

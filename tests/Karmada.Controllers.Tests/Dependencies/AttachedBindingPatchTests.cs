@@ -144,6 +144,60 @@ public sealed class AttachedBindingPatchTests
     }
 
     [Fact]
+    public void AttachBatch_LeavesTheCachedBindingAlone_AndStoresWhatMergingEachInTurnWould()
+    {
+        var stored = Stored(AttachedBindings.Build(ConfigMap(), Independent("web-deployment", "member1")));
+        AttachedBindings.Merge(stored, ConfigMap(), Independent("api-deployment", "member2"));
+        // A label without its entry (edited by hand): that referrer's add is guarded on the whole list.
+        stored.Metadata.Labels[AttachedBindings.DependedByLabel("apps", "db-deployment")] = "stale-id";
+        var changedConfigMap = (JsonObject)ConfigMap().DeepClone();
+        changedConfigMap["metadata"]!["resourceVersion"] = "9";
+        var preserving = Independent("db-deployment", "member3");
+        preserving.Spec.PreserveResourcesOnDeletion = true;
+        var overwriting = Independent("api-deployment", "member4");
+        overwriting.Spec.ConflictResolution = ConflictResolution.Overwrite;
+        AttachRequest[] batch =
+        [
+            new(changedConfigMap, preserving),
+            new(changedConfigMap, Independent("web-deployment", "member1")),
+            new(changedConfigMap, overwriting),
+            new(changedConfigMap, Independent("cache-deployment", "member1", "member2")),
+        ];
+        var cached = KarmadaJson.Serialize(stored);
+
+        var patch = AttachedBindingPatch.Attach(stored, batch)!;
+
+        Assert.Equal(cached, KarmadaJson.Serialize(stored));
+        var merged = stored.DeepClone();
+        foreach (var request in batch)
+        {
+            AttachedBindings.Merge(merged, request.Dependency, request.Independent);
+        }
+
+        Assert.Equal(KarmadaJson.Serialize(merged), KarmadaJson.Serialize(Apply(stored, patch)));
+        Assert.Null(AttachedBindingPatch.Attach(merged, batch));
+    }
+
+    [Fact]
+    public void AttachBatch_OntoABindingOfItsOwnPolicy_RecordsOnlyTheRequirements()
+    {
+        var own = new ResourceBinding();
+        own.Metadata.Namespace = "apps";
+        own.Metadata.Name = "cfg-configmap";
+        own.Metadata.Labels[WellKnownLabels.ResourceBindingPermanentId] = "own-id";
+        own.Spec.Placement = new Placement();
+        var overwriting = Independent("api-deployment", "member2");
+        overwriting.Spec.ConflictResolution = ConflictResolution.Overwrite;
+        AttachRequest[] batch = [new(ConfigMap(), Independent("web-deployment", "member1")), new(ConfigMap(), overwriting)];
+
+        var result = Apply(own, AttachedBindingPatch.Attach(own, batch)!);
+
+        Assert.Equal(["web-deployment", "api-deployment"], result.Spec.RequiredBy.Select(s => s.Name));
+        Assert.Null(result.Spec.ConflictResolution);
+        Assert.Empty(own.Spec.RequiredBy);
+    }
+
+    [Fact]
     public void AttachBatch_OntoAnEmptyList_AndFromAStaleCopy_FailsItsGuard()
     {
         var own = new ResourceBinding();

@@ -46,6 +46,20 @@ public sealed class RecordedDependenciesTests
         Assert.True(RecordedDependencies.Matches(damaged, "app", "v1", "ConfigMap", Obj("app", "settings")));
     }
 
+    [Theory]
+    [InlineData("""[{"apiVersion":1,"kind":"ConfigMap","name":"settings"}]""")]
+    [InlineData("""[{"apiVersion":"v1","kind":"ConfigMap","name":{"first":"settings"}}]""")]
+    [InlineData("""[{"apiVersion":"v1","kind":"Secret","labelSelector":{"matchLabels":"tier"}}]""")]
+    [InlineData("null")]
+    public void A_record_with_a_field_of_the_wrong_type_matches_everything(string recorded)
+    {
+        var damaged = new Dictionary<string, string> { [WellKnownAnnotations.ResourceBindingDependencies] = recorded };
+
+        // Asked twice: the second answer comes from the parsed record the first one left.
+        Assert.True(RecordedDependencies.Matches(damaged, "app", "v1", "ConfigMap", Obj("app", "other")));
+        Assert.True(RecordedDependencies.Matches(damaged, "app", "v1", "ConfigMap", Obj("app", "other")));
+    }
+
     private static JsonObject Obj(string ns, string name, params (string Key, string Value)[] labels)
     {
         var labelObject = new JsonObject();
