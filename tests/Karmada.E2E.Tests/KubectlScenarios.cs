@@ -219,35 +219,7 @@ public abstract class KubectlScenarios(ApiServerFixture fixture)
     {
         var kubectl = fixture.Kubectl(version);
         var group = $"v{version.Replace(".", "", StringComparison.Ordinal)}.example.com";
-        var crd = $$$"""
-            apiVersion: apiextensions.k8s.io/v1
-            kind: CustomResourceDefinition
-            metadata:
-              name: widgets.{{{group}}}
-            spec:
-              group: {{{group}}}
-              scope: Namespaced
-              names: {plural: widgets, singular: widget, kind: Widget, shortNames: [wd]}
-              versions:
-              - name: v1
-                served: true
-                storage: true
-                subresources: {status: {}}
-                additionalPrinterColumns:
-                - {name: Size, type: integer, jsonPath: .spec.size}
-                schema:
-                  openAPIV3Schema:
-                    type: object
-                    properties:
-                      spec:
-                        type: object
-                        properties:
-                          size: {type: integer, minimum: 0, default: 1}
-                          color: {type: string}
-            """;
-        var created = await kubectl.RunWithInputAsync(crd, "apply", "-f", "-");
-        Assert.True(created.ExitCode == 0, created.ToString());
-        await kubectl.OkAsync("wait", "--for=condition=Established", $"crd/widgets.{group}", "--timeout=30s");
+        await ApplyCrdAsync(kubectl, $"widgets.{group}", CrdYaml(group, "widget", "Widget", "{type: integer, minimum: 0, default: 1}", shortName: "wd", statusAndSizeColumn: true));
 
         var ns = await NewNamespaceAsync(kubectl, "crd");
         var widget = $$"""
@@ -256,7 +228,7 @@ public abstract class KubectlScenarios(ApiServerFixture fixture)
             metadata: {name: w1}
             spec: {color: red}
             """;
-        await Eventually.UntilAsync(async () => (await kubectl.RunWithInputAsync(widget, "apply", "-n", ns, "-f", "-")).ExitCode == 0, TimeSpan.FromSeconds(30), "custom resource accepted");
+        await ApplyOnceServedAsync(kubectl, ns, widget);
         var table = await kubectl.OkAsync("get", $"widgets.{group}", "-n", ns);
         Assert.Contains("SIZE", table, StringComparison.Ordinal);
         Assert.Equal("1", (await kubectl.OkAsync("get", $"widgets.{group}", "w1", "-n", ns, "-o", "jsonpath={.spec.size}")).Trim());
@@ -275,47 +247,19 @@ public abstract class KubectlScenarios(ApiServerFixture fixture)
     {
         var kubectl = fixture.Kubectl("1.33");
         const string group = "ratchet.example.com";
-        string Crd(int maximum) => $$$"""
-            apiVersion: apiextensions.k8s.io/v1
-            kind: CustomResourceDefinition
-            metadata:
-              name: gadgets.{{{group}}}
-            spec:
-              group: {{{group}}}
-              scope: Namespaced
-              names: {plural: gadgets, singular: gadget, kind: Gadget}
-              versions:
-              - name: v1
-                served: true
-                storage: true
-                schema:
-                  openAPIV3Schema:
-                    type: object
-                    properties:
-                      spec:
-                        type: object
-                        properties:
-                          size: {type: integer, maximum: {{{maximum}}}}
-                          color: {type: string}
-            """;
+        string Crd(int maximum) => CrdYaml(group, "gadget", "Gadget", $"{{type: integer, maximum: {maximum}}}");
         var gadget = """
             apiVersion: ratchet.example.com/v1
             kind: Gadget
             metadata: {name: NAME}
             spec: {size: 50, color: red}
             """;
-        var created = await kubectl.RunWithInputAsync(Crd(100), "apply", "-f", "-");
-        Assert.True(created.ExitCode == 0, created.ToString());
-        await kubectl.OkAsync("wait", "--for=condition=Established", $"crd/gadgets.{group}", "--timeout=30s");
+        await ApplyCrdAsync(kubectl, $"gadgets.{group}", Crd(100));
         var ns = await NewNamespaceAsync(kubectl, "ratchet");
-        await Eventually.UntilAsync(
-            async () => (await kubectl.RunWithInputAsync(gadget.Replace("NAME", "g1", StringComparison.Ordinal), "apply", "-n", ns, "-f", "-")).ExitCode == 0,
-            TimeSpan.FromSeconds(30),
-            "custom resource accepted");
+        await ApplyOnceServedAsync(kubectl, ns, gadget.Replace("NAME", "g1", StringComparison.Ordinal));
 
         // The schema tightens under the stored object: new objects with size 50 are refused from now on.
-        var tightened = await kubectl.RunWithInputAsync(Crd(10), "apply", "-f", "-");
-        Assert.True(tightened.ExitCode == 0, tightened.ToString());
+        await ApplyCrdAsync(kubectl, $"gadgets.{group}", Crd(10));
         await Eventually.UntilAsync(
             async () => (await kubectl.RunWithInputAsync(gadget.Replace("NAME", "g2", StringComparison.Ordinal), "apply", "-n", ns, "-f", "-")).ExitCode != 0,
             TimeSpan.FromSeconds(30),
@@ -420,6 +364,56 @@ public abstract class KubectlScenarios(ApiServerFixture fixture)
         Assert.Contains("is invalid", invalid.StandardError, StringComparison.Ordinal);
         Assert.Contains("spec.placement.spreadConstraints[0]", invalid.StandardError, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A namespaced CRD <c>&lt;singular&gt;s.&lt;group&gt;</c> serving and storing <c>v1</c>, whose spec has an integer
+    /// <c>size</c> (its schema <paramref name="sizeSchema"/>) and a string <c>color</c>.
+    /// </summary>
+    private static string CrdYaml(string group, string singular, string kind, string sizeSchema, string? shortName = null, bool statusAndSizeColumn = false)
+    {
+        var shortNames = shortName is null ? string.Empty : $", shortNames: [{shortName}]";
+        var statusAndColumn = statusAndSizeColumn
+            ? "subresources: {status: {}}\n    additionalPrinterColumns: [{name: Size, type: integer, jsonPath: .spec.size}]\n    "
+            : string.Empty;
+        return $$$"""
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: {{{singular}}}s.{{{group}}}
+            spec:
+              group: {{{group}}}
+              scope: Namespaced
+              names: {plural: {{{singular}}}s, singular: {{{singular}}}, kind: {{{kind}}}{{{shortNames}}}}
+              versions:
+              - name: v1
+                served: true
+                storage: true
+                {{{statusAndColumn}}}schema:
+                  openAPIV3Schema:
+                    type: object
+                    properties:
+                      spec:
+                        type: object
+                        properties:
+                          size: {{{sizeSchema}}}
+                          color: {type: string}
+            """;
+    }
+
+    /// <summary>Applies a CRD and waits until it is Established.</summary>
+    private static async Task ApplyCrdAsync(Kubectl kubectl, string name, string yaml)
+    {
+        var applied = await kubectl.RunWithInputAsync(yaml, "apply", "-f", "-");
+        Assert.True(applied.ExitCode == 0, applied.ToString());
+        await kubectl.OkAsync("wait", "--for=condition=Established", $"crd/{name}", "--timeout=30s");
+    }
+
+    /// <summary>Applies a custom resource as soon as its newly established kind is served.</summary>
+    private static Task ApplyOnceServedAsync(Kubectl kubectl, string ns, string yaml) =>
+        Eventually.UntilAsync(
+            async () => (await kubectl.RunWithInputAsync(yaml, "apply", "-n", ns, "-f", "-")).ExitCode == 0,
+            TimeSpan.FromSeconds(30),
+            "custom resource accepted");
 
     private static async Task<string> NewNamespaceAsync(Kubectl kubectl, string prefix)
     {

@@ -30,29 +30,22 @@ public sealed class BindingStatusFanInTests(ITestOutputHelper output) : IAsyncLi
     private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", Namespaced: true);
     private static readonly ResourceRef ResourceBindings = new("work.karmada.io", "v1alpha2", "resourcebindings", Namespaced: true);
     private static readonly ResourceRef Works = new("work.karmada.io", "v1alpha1", "works", Namespaced: true);
-    private readonly ControlPlaneWriteLog _log = new();
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
-    private InProcessControlPlane _controlPlane = null!;
+    private LoggedControllers _controlPlane = null!;
+    private ControlPlaneWriteLog _log = null!;
     private KubeApiClient _test = null!;
 
     private CancellationToken Ct => _timeout.Token;
 
     public async Task InitializeAsync()
     {
-        _controlPlane = await InProcessControlPlane.StartAsync(
-            new InProcessControlPlaneOptions
-            {
-                DirectoryPrefix = "fan-in",
-                ConfigurePipeline = _log.Attach,
-                ConfigureServices = services => services.AddKarmadaControllers(new ControllerManagerOptions { Controllers = [BindingStatusControllers.Name] }),
-            },
-            Ct);
-        _test = new KubeApiClient(_controlPlane.Configuration, new KubeApiClientOptions { UserAgent = TestAgent, Qps = 0 });
+        _controlPlane = await LoggedControllers.StartAsync("fan-in", [BindingStatusControllers.Name], new KubeApiClientOptions { UserAgent = TestAgent, Qps = 0 }, Ct);
+        _test = _controlPlane.Test;
+        _log = _controlPlane.Log;
     }
 
     public async Task DisposeAsync()
     {
-        _test.Dispose();
         await _controlPlane.DisposeAsync();
         _timeout.Dispose();
     }

@@ -19,29 +19,22 @@ public sealed class ClusterExecutionSpaceTests : IAsyncLifetime
 {
     private const string TestAgent = "execution-space-test";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private readonly ControlPlaneWriteLog _log = new();
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(2));
-    private InProcessControlPlane _controlPlane = null!;
+    private LoggedControllers _controlPlane = null!;
+    private ControlPlaneWriteLog _log = null!;
     private KubeApiClient _test = null!;
 
     private CancellationToken Ct => _timeout.Token;
 
     public async Task InitializeAsync()
     {
-        _controlPlane = await InProcessControlPlane.StartAsync(
-            new InProcessControlPlaneOptions
-            {
-                DirectoryPrefix = "cluster-es",
-                ConfigurePipeline = _log.Attach,
-                ConfigureServices = services => services.AddKarmadaControllers(new ControllerManagerOptions { Controllers = [ClusterController.Name] }),
-            },
-            Ct);
-        _test = new KubeApiClient(_controlPlane.Configuration, new KubeApiClientOptions { UserAgent = TestAgent });
+        _controlPlane = await LoggedControllers.StartAsync("cluster-es", [ClusterController.Name], new KubeApiClientOptions { UserAgent = TestAgent }, Ct);
+        _test = _controlPlane.Test;
+        _log = _controlPlane.Log;
     }
 
     public async Task DisposeAsync()
     {
-        _test.Dispose();
         await _controlPlane.DisposeAsync();
         _timeout.Dispose();
     }

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Karmada.Api;
-using Karmada.Api.Work.V1Alpha2;
 using Karmada.Client;
 using Karmada.Controllers.Dependencies;
 using Karmada.Controllers.Detector;
@@ -8,6 +5,7 @@ using Karmada.Interpreter;
 using Karmada.Testing.ControlPlane;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
+using static Karmada.Controllers.Tests.Dependencies.SharedConfigMapScenario;
 
 namespace Karmada.Controllers.Tests.Dependencies;
 
@@ -24,8 +22,6 @@ public sealed class AttachBurstIntegrationTests : IAsyncLifetime
     private const string DistributorAgent = "deps-burst-distributor";
     private const int Dependents = 20;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-    private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", Namespaced: true);
-    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<ResourceBinding> BindingType = KarmadaJson.GetTypeInfo<ResourceBinding>();
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
     private readonly TaskCompletionSource _allRecorded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private InProcessControlPlane _controlPlane = null!;
@@ -56,13 +52,12 @@ public sealed class AttachBurstIntegrationTests : IAsyncLifetime
     [Fact]
     public async Task BurstOfDependents_AttachWithFarFewerWritesThanDependents()
     {
-        await _client.CreateAsync(ResourceRef.Namespaces, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = Namespace } }, cancellationToken: Ct);
-        await _client.CreateAsync(ResourceRef.ConfigMaps, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "ConfigMap", ["metadata"] = new JsonObject { ["name"] = "cfg", ["namespace"] = Namespace } }, cancellationToken: Ct);
+        await CreateConfigMapAsync(_client, Namespace, Ct);
         var names = Enumerable.Range(0, Dependents).Select(i => $"app{i}").ToList();
         foreach (var name in names)
         {
-            await _client.CreateAsync(Deployments, Deployment(name), cancellationToken: Ct);
-            await _client.CreateAsync(BindingStore.ResourceBindings, Namespace, Independent(name), BindingType, cancellationToken: Ct);
+            await _client.CreateAsync(Deployments, Deployment(Namespace, name), cancellationToken: Ct);
+            await _client.CreateAsync(BindingStore.ResourceBindings, Namespace, Independent(Namespace, name, "member1"), BindingType, cancellationToken: Ct);
         }
 
         // A worker per dependent: with fewer, the workers waiting for the held write would keep the rest queued.
@@ -106,35 +101,4 @@ public sealed class AttachBurstIntegrationTests : IAsyncLifetime
             _allRecorded.TrySetResult();
         }
     });
-
-    private static JsonObject Deployment(string name) => new()
-    {
-        ["apiVersion"] = "apps/v1",
-        ["kind"] = "Deployment",
-        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = Namespace },
-        ["spec"] = new JsonObject
-        {
-            ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["app"] = name } },
-            ["template"] = new JsonObject
-            {
-                ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["app"] = name } },
-                ["spec"] = new JsonObject
-                {
-                    ["containers"] = new JsonArray { new JsonObject { ["name"] = "c", ["image"] = "nginx" } },
-                    ["volumes"] = new JsonArray { new JsonObject { ["name"] = "cfg", ["configMap"] = new JsonObject { ["name"] = "cfg" } } },
-                },
-            },
-        },
-    };
-
-    private static ResourceBinding Independent(string name)
-    {
-        var binding = new ResourceBinding();
-        binding.Metadata.Namespace = Namespace;
-        binding.Metadata.Name = $"{name}-deployment";
-        binding.Spec.Resource = new ObjectReference { ApiVersion = "apps/v1", Kind = "Deployment", Namespace = Namespace, Name = name };
-        binding.Spec.PropagateDeps = true;
-        binding.Spec.Clusters = [new TargetCluster { Name = "member1", Replicas = 1 }];
-        return binding;
-    }
 }

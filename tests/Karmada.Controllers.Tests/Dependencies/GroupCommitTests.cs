@@ -13,30 +13,15 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task RequestsArrivingDuringAWrite_ShareTheNextWrite()
     {
-        var writes = new List<IReadOnlyList<int>>();
-        var firstWriteHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var firstWriteStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var commit = new GroupCommit<string, int>(async (_, batch, ct) =>
-        {
-            lock (writes)
-            {
-                writes.Add(batch);
-            }
+        var commit = new HeldCommit();
 
-            if (batch.Contains(0))
-            {
-                firstWriteStarted.TrySetResult();
-                await firstWriteHeld.Task.WaitAsync(Deadline, ct);
-            }
-        });
-
-        var first = commit.SubmitAsync("cfg", 0, CancellationToken.None);
-        await firstWriteStarted.Task.WaitAsync(Deadline);
-        var rest = Enumerable.Range(1, 19).Select(i => commit.SubmitAsync("cfg", i, CancellationToken.None)).ToList();
+        var first = await commit.SubmitHeldAsync();
+        var rest = Enumerable.Range(1, 19).Select(i => commit.SubmitAsync(i)).ToList();
         Assert.All(rest, t => Assert.False(t.IsCompleted));
-        firstWriteHeld.SetResult();
+        commit.Release();
         await Task.WhenAll([first, .. rest]).WaitAsync(Deadline);
 
+        var writes = commit.Writes;
         Assert.Equal(2, writes.Count);
         Assert.Equal(new[] { 0 }, writes[0]);
         Assert.Equal(Enumerable.Range(1, 19), writes[1].Order());
@@ -64,72 +49,91 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task ARefusedRequest_FailsOnlyItsSubmitter_TheOthersAreWrittenAlone()
     {
-        var writes = new List<IReadOnlyList<int>>();
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var commit = new GroupCommit<string, int>(async (_, batch, ct) =>
-        {
-            lock (writes)
-            {
-                writes.Add(batch);
-            }
+        var commit = new HeldCommit(refused: 2);
 
-            if (batch.Contains(0))
-            {
-                started.TrySetResult();
-                await held.Task.WaitAsync(Deadline, ct);
-            }
-
-            if (batch.Contains(2))
-            {
-                throw new InvalidOperationException("refused");
-            }
-        });
-
-        var first = commit.SubmitAsync("cfg", 0, CancellationToken.None);
-        await started.Task.WaitAsync(Deadline);
-        var one = commit.SubmitAsync("cfg", 1, CancellationToken.None);
-        var two = commit.SubmitAsync("cfg", 2, CancellationToken.None);
-        var three = commit.SubmitAsync("cfg", 3, CancellationToken.None);
-        held.SetResult();
+        var first = await commit.SubmitHeldAsync();
+        var one = commit.SubmitAsync(1);
+        var two = commit.SubmitAsync(2);
+        var three = commit.SubmitAsync(3);
+        commit.Release();
 
         await first.WaitAsync(Deadline);
         await one.WaitAsync(Deadline);
         await three.WaitAsync(Deadline);
         await Assert.ThrowsAsync<InvalidOperationException>(() => two.WaitAsync(Deadline));
-        Assert.Equal(new[] { new[] { 0 }, [1, 2, 3], [1], [2], [3] }, writes.Select(w => w.ToArray()));
+        Assert.Equal(new[] { new[] { 0 }, [1, 2, 3], [1], [2], [3] }, commit.Writes);
     }
 
     [Fact]
     public async Task ACancelledSubmitter_IsNotWritten_AndTheOthersStillAre()
     {
-        var writes = new List<IReadOnlyList<int>>();
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var commit = new GroupCommit<string, int>(async (_, batch, ct) =>
+        var commit = new HeldCommit();
+
+        var first = await commit.SubmitHeldAsync();
+        using var cancel = new CancellationTokenSource();
+        var cancelled = commit.SubmitAsync(1, cancel.Token);
+        var kept = commit.SubmitAsync(2);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(Deadline));
+        commit.Release();
+
+        await Task.WhenAll(first, kept).WaitAsync(Deadline);
+        Assert.Equal(new[] { new[] { 0 }, [2] }, commit.Writes);
+    }
+
+    /// <summary>
+    /// A group commit of one key that records every write's batch and holds the write of request 0 until released,
+    /// so that what is submitted meanwhile queues behind it; a batch holding <c>refused</c> fails.
+    /// </summary>
+    private sealed class HeldCommit
+    {
+        private const string Key = "cfg";
+        private readonly List<int[]> _writes = [];
+        private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly GroupCommit<string, int> _commit;
+
+        public HeldCommit(int? refused = null) => _commit = new GroupCommit<string, int>(async (_, batch, ct) =>
         {
-            lock (writes)
+            lock (_writes)
             {
-                writes.Add(batch);
+                _writes.Add([.. batch]);
             }
 
             if (batch.Contains(0))
             {
-                started.TrySetResult();
-                await held.Task.WaitAsync(Deadline, ct);
+                _started.TrySetResult();
+                await _held.Task.WaitAsync(Deadline, ct);
+            }
+
+            if (refused is { } value && batch.Contains(value))
+            {
+                throw new InvalidOperationException("refused");
             }
         });
 
-        var first = commit.SubmitAsync("cfg", 0, CancellationToken.None);
-        await started.Task.WaitAsync(Deadline);
-        using var cancel = new CancellationTokenSource();
-        var cancelled = commit.SubmitAsync("cfg", 1, cancel.Token);
-        var kept = commit.SubmitAsync("cfg", 2, CancellationToken.None);
-        await cancel.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(Deadline));
-        held.SetResult();
+        /// <summary>The batches written so far, in order.</summary>
+        public IReadOnlyList<int[]> Writes
+        {
+            get
+            {
+                lock (_writes)
+                {
+                    return [.. _writes];
+                }
+            }
+        }
 
-        await Task.WhenAll(first, kept).WaitAsync(Deadline);
-        Assert.Equal(new[] { new[] { 0 }, [2] }, writes.Select(w => w.ToArray()));
+        /// <summary>Submits request 0 and returns its task once its write has started (and is held).</summary>
+        public async Task<Task> SubmitHeldAsync()
+        {
+            var first = _commit.SubmitAsync(Key, 0, CancellationToken.None);
+            await _started.Task.WaitAsync(Deadline);
+            return first;
+        }
+
+        public Task SubmitAsync(int request, CancellationToken cancellationToken = default) => _commit.SubmitAsync(Key, request, cancellationToken);
+
+        public void Release() => _held.SetResult();
     }
 }

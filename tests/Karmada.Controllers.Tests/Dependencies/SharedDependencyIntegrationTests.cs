@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Karmada.Api;
 using Karmada.Api.Work.V1Alpha2;
 using Karmada.Client;
 using Karmada.Controllers.Dependencies;
@@ -8,6 +6,7 @@ using Karmada.Interpreter;
 using Karmada.Testing;
 using Karmada.Testing.ControlPlane;
 using Microsoft.Extensions.Logging.Abstractions;
+using static Karmada.Controllers.Tests.Dependencies.SharedConfigMapScenario;
 
 namespace Karmada.Controllers.Tests.Dependencies;
 
@@ -23,8 +22,6 @@ public sealed class SharedDependencyIntegrationTests : IAsyncLifetime
     private const string Namespace = "shared";
     private const int Workloads = 12;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-    private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", Namespaced: true);
-    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<ResourceBinding> BindingType = KarmadaJson.GetTypeInfo<ResourceBinding>();
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
     private InProcessControlPlane _controlPlane = null!;
     private KubeApiClient _client = null!;
@@ -49,16 +46,15 @@ public sealed class SharedDependencyIntegrationTests : IAsyncLifetime
     [Fact]
     public async Task SharedConfigMap_ManyWorkloadsAttachAtOnce_OneEntryEach_FollowReschedulingAndDeletion()
     {
-        await _client.CreateAsync(ResourceRef.Namespaces, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = Namespace } }, cancellationToken: Ct);
-        await _client.CreateAsync(ResourceRef.ConfigMaps, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "ConfigMap", ["metadata"] = new JsonObject { ["name"] = "cfg", ["namespace"] = Namespace } }, cancellationToken: Ct);
+        await CreateConfigMapAsync(_client, Namespace, Ct);
         var names = Enumerable.Range(0, Workloads).Select(i => $"app{i}").ToList();
         foreach (var name in names)
         {
-            await _client.CreateAsync(Deployments, Deployment(name), cancellationToken: Ct);
+            await _client.CreateAsync(Deployments, Deployment(Namespace, name), cancellationToken: Ct);
         }
 
         // Created already scheduled and all at once, so their distributors race for the one attached binding.
-        await Task.WhenAll(names.Select((name, i) => _client.CreateAsync(BindingStore.ResourceBindings, Namespace, Independent(name, $"member{i % 3}"), BindingType, cancellationToken: Ct)));
+        await Task.WhenAll(names.Select((name, i) => _client.CreateAsync(BindingStore.ResourceBindings, Namespace, Independent(Namespace, name, $"member{i % 3}"), BindingType, cancellationToken: Ct)));
 
         var attached = await WaitForAttachedAsync(b => b.Spec.RequiredBy.Count == Workloads, "an entry per workload");
         var bindingNames = names.Select(n => $"{n}-deployment").ToList();
@@ -92,36 +88,6 @@ public sealed class SharedDependencyIntegrationTests : IAsyncLifetime
             Ct);
     }
 
-    private static JsonObject Deployment(string name) => new()
-    {
-        ["apiVersion"] = "apps/v1",
-        ["kind"] = "Deployment",
-        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = Namespace },
-        ["spec"] = new JsonObject
-        {
-            ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["app"] = name } },
-            ["template"] = new JsonObject
-            {
-                ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["app"] = name } },
-                ["spec"] = new JsonObject
-                {
-                    ["containers"] = new JsonArray { new JsonObject { ["name"] = "c", ["image"] = "nginx" } },
-                    ["volumes"] = new JsonArray { new JsonObject { ["name"] = "cfg", ["configMap"] = new JsonObject { ["name"] = "cfg" } } },
-                },
-            },
-        },
-    };
-
-    private static ResourceBinding Independent(string name, string cluster)
-    {
-        var binding = new ResourceBinding();
-        binding.Metadata.Namespace = Namespace;
-        binding.Metadata.Name = $"{name}-deployment";
-        binding.Spec.Resource = new ObjectReference { ApiVersion = "apps/v1", Kind = "Deployment", Namespace = Namespace, Name = name };
-        binding.Spec.PropagateDeps = true;
-        binding.Spec.Clusters = [new TargetCluster { Name = cluster, Replicas = 1 }];
-        return binding;
-    }
 
     private async Task UpdateIndependentAsync(string name, Action<ResourceBinding> change)
     {
