@@ -16,7 +16,21 @@ public sealed class SchemaRegistry
     private readonly Lazy<SchemaFromType> _karmada = new(CreateKarmadaSchemas);
     private readonly ConcurrentDictionary<Type, JsonObject> _structural = new();
 
-    public IReadOnlyDictionary<string, JsonObject> KarmadaComponents => _karmada.Value.Components;
+    // The generator grows its component dictionaries as kinds are added and is not thread-safe; requests validate,
+    // build documents and add kinds concurrently, so every use of it takes this lock.
+    private readonly Lock _generatorLock = new();
+
+    /// <summary>A snapshot of the Karmada kinds' components, by name.</summary>
+    public IReadOnlyDictionary<string, JsonObject> KarmadaComponents
+    {
+        get
+        {
+            lock (_generatorLock)
+            {
+                return new SortedDictionary<string, JsonObject>(_karmada.Value.Components.ToDictionary(), StringComparer.Ordinal);
+            }
+        }
+    }
 
     /// <summary>The self-contained structural schema of objects of <paramref name="resource"/>, if any.</summary>
     public JsonObject? StructuralFor(ResourceDefinition resource)
@@ -28,7 +42,13 @@ public sealed class SchemaRegistry
 
         if (resource.ModelType is { } type)
         {
-            return _structural.GetOrAdd(type, t => _karmada.Value.GetStructural(t));
+            return _structural.GetOrAdd(type, t =>
+            {
+                lock (_generatorLock)
+                {
+                    return _karmada.Value.GetStructural(t);
+                }
+            });
         }
 
         return BuiltInSchemas.TryGetStructural(resource.Group, resource.Version, resource.Kind, out var schema) ? schema : null;
@@ -44,8 +64,11 @@ public sealed class SchemaRegistry
 
         if (resource.ModelType is { } type)
         {
-            var name = _karmada.Value.AddKind(type, resource.Group, resource.Version, resource.Kind);
-            return (name, _karmada.Value.Components[name]);
+            lock (_generatorLock)
+            {
+                var name = _karmada.Value.AddKind(type, resource.Group, resource.Version, resource.Kind);
+                return (name, _karmada.Value.Components[name]);
+            }
         }
 
         return BuiltInSchemas.TryGetComponentName(resource.Group, resource.Version, resource.Kind, out var builtIn)
@@ -57,9 +80,12 @@ public sealed class SchemaRegistry
     public void Warm()
     {
         _ = BuiltInSchemas.Components.Count;
-        foreach (var descriptor in KarmadaResources.All)
+        lock (_generatorLock)
         {
-            _karmada.Value.AddKind(descriptor.Type, descriptor.Group, descriptor.Version, descriptor.Kind);
+            foreach (var descriptor in KarmadaResources.All)
+            {
+                _karmada.Value.AddKind(descriptor.Type, descriptor.Group, descriptor.Version, descriptor.Kind);
+            }
         }
     }
 
