@@ -55,12 +55,7 @@ public sealed class DirectoryLockTests : IDisposable
             .ToArray();
 
         // Well past the waiters' timeout, none has failed or got the lock: they wait their turn, not for the file.
-        var deadline = DateTime.UtcNow.AddMilliseconds(300);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.DoesNotContain(waiters, w => w.IsCompleted);
-            await Task.Delay(20);
-        }
+        await Assert.ThrowsAsync<TimeoutException>(() => Task.WhenAny(waiters).WaitAsync(TimeSpan.FromMilliseconds(300)));
 
         await first.DisposeAsync();
         var pending = waiters.ToList();
