@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using Karmada.Api.WellKnown;
 using Karmada.Client;
 using Karmada.Controllers.Execution;
 using Karmada.Interpreter;
 using Karmada.Member.Profiles;
+using Karmada.Testing;
 using Karmada.Testing.ControlPlane;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +21,7 @@ public sealed class WorkStatusPacingIntegrationTests : IAsyncLifetime
     private const string ExecutionSpace = "karmada-es-member1";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(15);
+    private const int OtherWritersUpdates = 3;
     private static readonly ResourceRef Deployments = new("apps", "v1", "deployments", true);
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
     private readonly CountingInterpreter _interpreter = new("web");
@@ -55,8 +58,8 @@ public sealed class WorkStatusPacingIntegrationTests : IAsyncLifetime
     public async Task MemberRolloutSteps_AreFoldedIntoFewWorkStatusWrites()
     {
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var memberStates = WatchReflectedMemberStatesAsync("web", watching.Token);
-        var statusWrites = WatchManifestStatusWritesAsync("web", watching.Token);
+        var memberStates = WatchReflectedMemberStatesAsync("web", await MemberRevisionAsync(), watching.Token);
+        var statusWrites = WatchManifestStatusWritesAsync("web", await ControlPlaneRevisionAsync(), watching.Token);
 
         await _controlPlane.Client.CreateAsync(WorkMeta.Resource, ExecutionSpace, TestWorks.Create(ExecutionSpace, "web", [TestWorkloads.Deployment("web", 3)]), WorkMeta.TypeInfo, cancellationToken: Ct);
         await _controlPlane.Client.ReadUntilAsync(
@@ -82,9 +85,32 @@ public sealed class WorkStatusPacingIntegrationTests : IAsyncLifetime
     public async Task MemberEventsWithinAWindow_AreNotReflectedOneByOne()
     {
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var memberUpdates = CountMemberUpdatesAsync("web", watching.Token);
+        var memberUpdates = CountMemberUpdatesAsync("web", await MemberRevisionAsync(), watching.Token);
 
-        await _controlPlane.Client.CreateAsync(WorkMeta.Resource, ExecutionSpace, TestWorks.Create(ExecutionSpace, "web", [TestWorkloads.Deployment("web", 3)]), WorkMeta.TypeInfo, cancellationToken: Ct);
+        // The manifest lists the labels and annotations Karmada manages, as the binding controller records them.
+        var web = TestWorkloads.Deployment("web", 3);
+        ((JsonObject)web["metadata"]!)["annotations"] = new JsonObject
+        {
+            [WellKnownAnnotations.ManagedAnnotations] = $"{WellKnownAnnotations.ManagedAnnotations},{WellKnownAnnotations.ManagedLabels}",
+            [WellKnownAnnotations.ManagedLabels] = "app",
+        };
+        await _controlPlane.Client.CreateAsync(WorkMeta.Resource, ExecutionSpace, TestWorks.Create(ExecutionSpace, "web", [web]), WorkMeta.TypeInfo, cancellationToken: Ct);
+
+        // How many status writes the member's controllers make depends on how the machine schedules them (a loaded one
+        // folds the replica count into the first), so someone else adds updates once the member has reported its first
+        // status, the change that opens the Work's window: an annotation Karmada does not manage is not drift, so only
+        // the workStatus controller sees them.
+        await Eventually.UntilAsync(
+            async () => (await _member.Client.GetOrNullAsync(Deployments, "default", "web", Ct))?["status"]?["replicas"] is not null,
+            Deadline,
+            "the member reports web's first status",
+            Ct);
+        for (var touch = 1; touch <= OtherWritersUpdates; touch++)
+        {
+            var annotation = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { ["test.karmada.io/touch"] = $"{touch}" } } };
+            await _member.Client.PatchAsync(Deployments, "default", "web", PatchType.Merge, annotation, cancellationToken: Ct);
+        }
+
         await _controlPlane.Client.ReadUntilAsync(
             WorkMeta.Resource,
             ExecutionSpace,
@@ -100,16 +126,26 @@ public sealed class WorkStatusPacingIntegrationTests : IAsyncLifetime
         // change (opening the window), one at the window's end; the member updates in between only wait. Reading the
         // member per event reflected the object once per update (at least 2 + updates).
         var updates = await memberUpdates;
-        Assert.True(updates >= 3, $"the member Deployment was updated {updates} times");
+        Assert.True(updates >= OtherWritersUpdates, $"the member Deployment was updated {updates} times");
         Assert.True(_interpreter.Reflections <= 4, $"{_interpreter.Reflections} status reflections for {updates} member updates in one window");
     }
 
-    private async Task<int> CountMemberUpdatesAsync(string name, CancellationToken cancellationToken)
+    // The watches below start from a revision listed before the Work is created, so however late a watch connects,
+    // it sees every change after it rather than a first ADDED that already folds in some of them.
+    private async Task<string> MemberRevisionAsync() =>
+        (await _member.Client.ListAsync(Deployments, "default", cancellationToken: Ct)).ResourceVersion
+        ?? throw new InvalidOperationException("the member's list carries no resourceVersion");
+
+    private async Task<string> ControlPlaneRevisionAsync() =>
+        (await _controlPlane.Client.ListAsync(WorkMeta.Resource, ExecutionSpace, cancellationToken: Ct)).ResourceVersion
+        ?? throw new InvalidOperationException("the control plane's list carries no resourceVersion");
+
+    private async Task<int> CountMemberUpdatesAsync(string name, string fromRevision, CancellationToken cancellationToken)
     {
         var updates = 0;
         try
         {
-            await foreach (var change in _member.Client.WatchAsync(Deployments, "default", new WatchOptions { FieldSelector = $"metadata.name={name}" }, cancellationToken))
+            await foreach (var change in _member.Client.WatchAsync(Deployments, "default", new WatchOptions { FieldSelector = $"metadata.name={name}", ResourceVersion = fromRevision }, cancellationToken))
             {
                 if (change.Type == WatchEventType.Modified)
                 {
@@ -124,13 +160,13 @@ public sealed class WorkStatusPacingIntegrationTests : IAsyncLifetime
         return updates;
     }
 
-    private async Task<int> WatchReflectedMemberStatesAsync(string name, CancellationToken cancellationToken)
+    private async Task<int> WatchReflectedMemberStatesAsync(string name, string fromRevision, CancellationToken cancellationToken)
     {
         var interpreter = ResourceInterpreter.CreateDefault();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            await foreach (var change in _member.Client.WatchAsync(Deployments, "default", new WatchOptions { FieldSelector = $"metadata.name={name}" }, cancellationToken))
+            await foreach (var change in _member.Client.WatchAsync(Deployments, "default", new WatchOptions { FieldSelector = $"metadata.name={name}", ResourceVersion = fromRevision }, cancellationToken))
             {
                 if (change.Type != WatchEventType.Bookmark && ManifestStatusBuilder.Build(0, Deployments, change.Object, interpreter).Status is { } reflected)
                 {
@@ -145,13 +181,13 @@ public sealed class WorkStatusPacingIntegrationTests : IAsyncLifetime
         return seen.Count;
     }
 
-    private async Task<int> WatchManifestStatusWritesAsync(string name, CancellationToken cancellationToken)
+    private async Task<int> WatchManifestStatusWritesAsync(string name, string fromRevision, CancellationToken cancellationToken)
     {
         var writes = 0;
         string? last = null;
         try
         {
-            await foreach (var change in _controlPlane.Client.WatchAsync(WorkMeta.Resource, ExecutionSpace, WorkMeta.TypeInfo, new WatchOptions { FieldSelector = $"metadata.name={name}" }, cancellationToken))
+            await foreach (var change in _controlPlane.Client.WatchAsync(WorkMeta.Resource, ExecutionSpace, WorkMeta.TypeInfo, new WatchOptions { FieldSelector = $"metadata.name={name}", ResourceVersion = fromRevision }, cancellationToken))
             {
                 if (change.Type == WatchEventType.Bookmark)
                 {
