@@ -13,16 +13,26 @@ public static class ObjectComparison
     /// and the <c>time</c> of managed-fields entries (restamped on every write).
     /// </summary>
     /// <remarks>
-    /// Metadata (with the managed fields, the costliest part) is compared last: most writes differ in spec or status
-    /// and are decided before it.
+    /// Status is compared first: most writes are status writes, whose spec is the stored one, and comparing that spec
+    /// first walked (and materialised) both copies before the difference was found. Metadata (with the managed fields,
+    /// the costliest part) is compared last: most writes differ in spec or status and are decided before it.
     /// </remarks>
     public static bool IsNoOpUpdate(JsonObject old, JsonObject updated) =>
-        EqualExcept(old, updated, static (name, _, _) => name == "metadata" ? true : null)
+        SameProperty(old, updated, "status")
+        && EqualExcept(old, updated, static (name, _, _) => name is "metadata" or "status" ? true : null)
         && MetadataEqual(old["metadata"], updated["metadata"]);
 
     /// <summary>Whether the desired state differs: any top-level field but metadata, status, apiVersion and kind.</summary>
     public static bool ContentDiffers(JsonObject old, JsonObject updated) =>
         !EqualExcept(old, updated, static (name, _, _) => name is "metadata" or "status" or "apiVersion" or "kind" ? true : null);
+
+    // Present on both sides with deeply equal values, or absent from both (an explicit null is not an absence).
+    private static bool SameProperty(JsonObject left, JsonObject right, string name)
+    {
+        var inLeft = left.TryGetPropertyValue(name, out var leftValue);
+        var inRight = right.TryGetPropertyValue(name, out var rightValue);
+        return inLeft == inRight && (!inLeft || JsonNode.DeepEquals(leftValue, rightValue));
+    }
 
     private static bool MetadataEqual(JsonNode? left, JsonNode? right)
     {

@@ -49,6 +49,10 @@ public sealed class ObjectComparisonTests
     [InlineData("""{"a":1,"metadata":{}}""", """{"a":1}""", false)]
     [InlineData("""{"a":1,"metadata":{"name":"x"}}""", """{"a":2,"metadata":{"name":"x"}}""", false)]
     [InlineData("""{"metadata":{"name":"x"},"a":1}""", """{"a":1,"metadata":{"name":"y"}}""", false)]
+    [InlineData("""{"a":1,"status":null}""", """{"a":1}""", false)]
+    [InlineData("""{"a":1,"status":{"x":1}}""", """{"status":{"x":1},"a":1}""", true)]
+    [InlineData("""{"a":1,"status":{"x":1}}""", """{"a":2,"status":{"x":1}}""", false)]
+    [InlineData("""{"a":1,"status":{"x":1}}""", """{"a":1,"status":{"x":2}}""", false)]
     public void IsNoOpUpdate_MetadataComparedLast_DecidesAsAWholeObjectComparison(string left, string right, bool same)
     {
         Assert.Equal(same, ObjectComparison.IsNoOpUpdate(Parse(left), Parse(right)));
