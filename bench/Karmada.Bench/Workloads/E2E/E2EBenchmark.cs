@@ -83,9 +83,11 @@ public static class E2EBenchmark
                 report.MembersOnly = await RunMembersOnlyBaselineAsync(settings, members.Values.ToArray(), "warm", membersOnlyFirst + coldCount, settings.MembersOnlyDeployments, cancellationToken);
                 controllers.Reset();
                 var unpacedProbe = ResourceProbe.Take();
+                var unpacedPause = GC.GetTotalPauseDuration();
                 var unpaced = await RunUnpacedAsync(settings, controlPlane, distribution, works, report, cancellationToken);
                 report.UnpacedToAllReady = await WaitReadyAsync(ready, unpaced, Timeout(unpaced.Length), cancellationToken);
-                report.UnpacedCpu = ResourceProbe.Take().Since(unpacedProbe).Cpu;
+                report.UnpacedResources = ResourceProbe.Take().Since(unpacedProbe);
+                report.UnpacedGcPause = GC.GetTotalPauseDuration() - unpacedPause;
                 Progress($"unpaced phase, controllers:{Environment.NewLine}{controllers.Describe()}");
                 report.Cpu = ResourceProbe.Take().Since(probe).Cpu;
                 report.Elapsed = Stopwatch.GetElapsedTime(start);
@@ -151,6 +153,7 @@ public static class E2EBenchmark
         try
         {
             var probe = ResourceProbe.Take();
+            var pause = GC.GetTotalPauseDuration();
             var start = Stopwatch.GetTimestamp();
             var result = await LoadRunner.RunAsync($"members-only-{label}", count * members.Length, settings.BurstConcurrency, async (_, slot, ct) =>
             {
@@ -176,13 +179,14 @@ public static class E2EBenchmark
                 await Task.Delay(PollInterval, cancellationToken);
             }
 
-            var cpu = ResourceProbe.Take().Since(probe).Cpu;
+            var spent = ResourceProbe.Take().Since(probe);
+            var paused = GC.GetTotalPauseDuration() - pause;
             if (ready < count)
             {
                 Progress($"members-only baseline ({label}): only {ready} of {count} Deployments ready in every member in time");
             }
 
-            return new MembersOnlyBaseline(count, ready, cpu, Stopwatch.GetElapsedTime(start, ready == count ? last : Stopwatch.GetTimestamp()));
+            return new MembersOnlyBaseline(count, ready, spent.Cpu, Stopwatch.GetElapsedTime(start, ready == count ? last : Stopwatch.GetTimestamp()), spent.AllocatedBytes, paused);
         }
         finally
         {

@@ -60,17 +60,29 @@ public sealed class E2EReport
     /// <summary>Wall time of the same span as <see cref="Cpu"/>.</summary>
     public TimeSpan Elapsed { get; set; }
 
-    /// <summary>Process CPU time from the first unpaced create to every unpaced template ready (or timed out).</summary>
-    public TimeSpan UnpacedCpu { get; set; }
+    /// <summary>
+    /// What the process spent from the first unpaced create to every unpaced template ready (or timed out): CPU time,
+    /// allocations and collections.
+    /// </summary>
+    public ResourceDelta UnpacedResources { get; set; } = new(TimeSpan.Zero, 0, 0, 0, 0);
+
+    /// <summary>Time the runtime was paused for garbage collections in the same span.</summary>
+    public TimeSpan UnpacedGcPause { get; set; }
 
     /// <summary>Unpaced CPU per Deployment, all of it: control plane, controllers, scheduler and members (ms).</summary>
-    public double UnpacedCpuMsPerDeployment => UnpacedDeployments > 0 ? UnpacedCpu.TotalMilliseconds / UnpacedDeployments : 0;
+    public double UnpacedCpuMsPerDeployment => UnpacedDeployments > 0 ? UnpacedResources.Cpu.TotalMilliseconds / UnpacedDeployments : 0;
+
+    /// <summary>Unpaced allocation per Deployment, all of it (KiB).</summary>
+    public double UnpacedAllocatedKiBPerDeployment => UnpacedDeployments > 0 ? UnpacedResources.AllocatedBytes / 1024.0 / UnpacedDeployments : 0;
 
     /// <summary>
     /// What the unpaced phase spent per Deployment above the members' own work measured alone: Karmada's share (ms),
     /// or null without a baseline.
     /// </summary>
     public double? KarmadaCpuMsPerDeployment => MembersOnly.Deployments > 0 ? UnpacedCpuMsPerDeployment - MembersOnly.CpuMsPerDeployment : null;
+
+    /// <summary>The same for allocation: what the unpaced phase allocated per Deployment above the members alone (KiB).</summary>
+    public double? KarmadaAllocatedKiBPerDeployment => MembersOnly.Deployments > 0 ? UnpacedAllocatedKiBPerDeployment - MembersOnly.AllocatedKiBPerDeployment : null;
 
     /// <summary>Highest RSS sampled every 250 ms from the start of the workload (after the fleet was up) to its end.</summary>
     public long PeakRssBytes { get; set; }

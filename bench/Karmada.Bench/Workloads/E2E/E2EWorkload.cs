@@ -110,6 +110,7 @@ public sealed class E2EWorkload : IWorkload
         }
 
         text.AppendLine(null, $"unpaced cpu: {r.UnpacedCpuMsPerDeployment:F1} ms per Deployment (whole process){(r.KarmadaCpuMsPerDeployment is { } karmada ? $", {karmada:F1} ms above the members-only baseline" : "")}");
+        text.AppendLine(null, $"unpaced allocation: {r.UnpacedAllocatedKiBPerDeployment:F0} KiB per Deployment (whole process){(r.KarmadaAllocatedKiBPerDeployment is { } karmadaKiB ? $", {karmadaKiB:F0} KiB above the members-only baseline ({r.MembersOnly.AllocatedKiBPerDeployment:F0} KiB)" : "")}; GC {r.UnpacedResources.Gen0}/{r.UnpacedResources.Gen1}/{r.UnpacedResources.Gen2} (gen0/1/2) pausing {r.UnpacedGcPause.TotalMilliseconds:F0} ms");
         text.AppendLine(null, $"whole run: {r.Ready}/{s.Deployments} ready; cpu {r.Cpu.TotalSeconds:F1}s over {r.Elapsed.TotalSeconds:F1}s ({(r.Elapsed.TotalSeconds > 0 ? r.Cpu.TotalSeconds / r.Elapsed.TotalSeconds : 0):F2} cores); peak RSS {r.PeakRssBytes / MiB:F0} MiB (whole process: control plane, controllers, scheduler, {s.Members} members)");
         return text.ToString();
 
@@ -188,6 +189,23 @@ public sealed class E2EWorkload : IWorkload
             {
                 json.WriteNull("karmadaCpuMsPerDeployment");
             }
+
+            json.WriteNumber("unpacedAllocatedKiBPerDeployment", Round(r.UnpacedAllocatedKiBPerDeployment));
+            json.WriteNumber("baselineMembersOnlyAllocatedKiBPerDeployment", Round(r.MembersOnly.AllocatedKiBPerDeployment));
+            if (r.KarmadaAllocatedKiBPerDeployment is { } karmadaKiB)
+            {
+                json.WriteNumber("karmadaAllocatedKiBPerDeployment", Round(karmadaKiB));
+            }
+            else
+            {
+                json.WriteNull("karmadaAllocatedKiBPerDeployment");
+            }
+
+            json.WriteNumber("unpacedGen0", r.UnpacedResources.Gen0);
+            json.WriteNumber("unpacedGen1", r.UnpacedResources.Gen1);
+            json.WriteNumber("unpacedGen2", r.UnpacedResources.Gen2);
+            json.WriteNumber("unpacedGcPauseMs", Round(r.UnpacedGcPause.TotalMilliseconds));
+            json.WriteNumber("baselineMembersOnlyGcPauseMsPerDeployment", Round(r.MembersOnly.Deployments > 0 ? r.MembersOnly.GcPause.TotalMilliseconds / r.MembersOnly.Deployments : 0));
 
             json.WriteNumber("loadAverageStart", r.LoadAverage.Start);
             json.WriteNumber("loadAverageEnd", r.LoadAverage.End);

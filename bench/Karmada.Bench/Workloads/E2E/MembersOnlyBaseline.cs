@@ -11,11 +11,15 @@ namespace Karmada.Bench.Workloads.E2E;
 /// <param name="Ready">Those whose copies all reported ready in time.</param>
 /// <param name="Cpu">Process CPU time from the first create to the last copy ready.</param>
 /// <param name="Elapsed">Wall time of the same span.</param>
-public sealed record MembersOnlyBaseline(int Deployments, int Ready, TimeSpan Cpu, TimeSpan Elapsed)
+/// <param name="AllocatedBytes">Bytes the process allocated in the same span.</param>
+/// <param name="GcPause">Time the runtime was paused for garbage collections in the same span.</param>
+public sealed record MembersOnlyBaseline(int Deployments, int Ready, TimeSpan Cpu, TimeSpan Elapsed, long AllocatedBytes, TimeSpan GcPause)
 {
-    public static MembersOnlyBaseline None { get; } = new(0, 0, TimeSpan.Zero, TimeSpan.Zero);
+    public static MembersOnlyBaseline None { get; } = new(0, 0, TimeSpan.Zero, TimeSpan.Zero, 0, TimeSpan.Zero);
 
     public double CpuMsPerDeployment => Deployments > 0 ? Cpu.TotalMilliseconds / Deployments : 0;
+
+    public double AllocatedKiBPerDeployment => Deployments > 0 ? AllocatedBytes / 1024.0 / Deployments : 0;
 
     public double DeploymentsPerSecond => Elapsed.TotalSeconds > 0 ? Ready / Elapsed.TotalSeconds : 0;
 }
