@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using Karmada.Api;
 using Karmada.ApiServer.Resources;
@@ -11,6 +12,10 @@ namespace Karmada.ApiServer.OpenApi;
 /// built-in kinds, or our typed models for Karmada's kinds. Gives OpenAPI components and self-contained structural
 /// schemas for validation, defaulting and pruning.
 /// </summary>
+/// <remarks>
+/// The schemas it returns are shared: nothing here modifies one after returning it, so callers read them on any thread
+/// without a lock, and must not modify them.
+/// </remarks>
 public sealed class SchemaRegistry
 {
     private readonly Lazy<SchemaFromType> _karmada = new(CreateKarmadaSchemas);
@@ -20,14 +25,19 @@ public sealed class SchemaRegistry
     // build documents and add kinds concurrently, so every use of it takes this lock.
     private readonly Lock _generatorLock = new();
 
-    /// <summary>A snapshot of the Karmada kinds' components, by name.</summary>
+    // The generator keeps modifying components it has generated (adding a kind marks its component again), so they
+    // leave the lock only as this copy, which is replaced, never modified, when they change. Null when stale; guarded
+    // by _generatorLock. Structural schemas do not need it: they are built of new nodes.
+    private FrozenDictionary<string, JsonObject>? _published;
+
+    /// <summary>The Karmada kinds' components, by name, as generated so far.</summary>
     public IReadOnlyDictionary<string, JsonObject> KarmadaComponents
     {
         get
         {
             lock (_generatorLock)
             {
-                return new SortedDictionary<string, JsonObject>(_karmada.Value.Components.ToDictionary(), StringComparer.Ordinal);
+                return Published();
             }
         }
     }
@@ -42,11 +52,17 @@ public sealed class SchemaRegistry
 
         if (resource.ModelType is { } type)
         {
+            // The structural schema is built of new nodes (references inlined, values copied): it shares nothing
+            // with the generator's components, so it is cached and read without the lock.
             return _structural.GetOrAdd(type, t =>
             {
                 lock (_generatorLock)
                 {
-                    return _karmada.Value.GetStructural(t);
+                    var generator = _karmada.Value;
+                    var generated = generator.Components.Count;
+                    var structural = generator.GetStructural(t);
+                    InvalidateIfGrown(generated);
+                    return structural;
                 }
             });
         }
@@ -66,8 +82,20 @@ public sealed class SchemaRegistry
         {
             lock (_generatorLock)
             {
-                var name = _karmada.Value.AddKind(type, resource.Group, resource.Version, resource.Kind);
-                return (name, _karmada.Value.Components[name]);
+                var generator = _karmada.Value;
+                var generated = generator.Components.Count;
+                var name = generator.AddKind(type, resource.Group, resource.Version, resource.Kind);
+                InvalidateIfGrown(generated);
+
+                // Marking a kind that was already marked the same way changes nothing; a new mark (a kind generated
+                // earlier as a structural schema or as another kind's field) makes the published copy stale.
+                var component = generator.Components[name];
+                if (_published is { } published && !JsonNode.DeepEquals(published.GetValueOrDefault(name), component))
+                {
+                    _published = null;
+                }
+
+                return (name, Published()[name]);
             }
         }
 
@@ -86,8 +114,26 @@ public sealed class SchemaRegistry
             {
                 _karmada.Value.AddKind(descriptor.Type, descriptor.Group, descriptor.Version, descriptor.Kind);
             }
+
+            _published = null;
         }
     }
+
+    // Adding a type generates components for it and the types it references, and marks the new ones that keep
+    // unknown fields; components generated before are left as they were (or marked again the same way).
+    private void InvalidateIfGrown(int generatedBefore)
+    {
+        if (_karmada.Value.Components.Count != generatedBefore)
+        {
+            _published = null;
+        }
+    }
+
+    private FrozenDictionary<string, JsonObject> Published() =>
+        _published ??= _karmada.Value.Components.ToFrozenDictionary(
+            pair => pair.Key,
+            pair => (JsonObject)pair.Value.DeepClone(),
+            StringComparer.Ordinal);
 
     private static SchemaFromType CreateKarmadaSchemas()
     {
