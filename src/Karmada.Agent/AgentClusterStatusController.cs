@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Karmada.Api;
-using Karmada.Api.Meta;
 using Karmada.Client;
 using Karmada.Client.Controllers;
 using Karmada.Client.Informers;
@@ -13,21 +12,18 @@ using ClusterV1Alpha1 = Karmada.Api.Cluster.V1Alpha1;
 namespace Karmada.Agent;
 
 /// <summary>
-/// The agent's <c>clusterStatus</c> controller for its own Pull cluster: every
-/// <see cref="AgentOptions.ClusterStatusUpdateFrequency"/> it probes the member beside it (<c>/readyz</c>, else
-/// <c>/healthz</c>), smooths Ready with <see cref="ReadyConditionSmoother"/>, and while the member is healthy collects
-/// its version, API enablements (<see cref="ApiEnablementCollector"/>) and node and resource summaries
-/// (<see cref="ResourceSummaryCalculator"/> over member informers shared with the Work controllers). The status is
-/// written to the control plane once per change; the Lease is the heartbeat in between.
+/// The agent's <c>clusterStatus</c> controller for its own Pull cluster, upstream's cluster status controller run by
+/// karmada-agent against its own member: every <see cref="AgentOptions.ClusterStatusUpdateFrequency"/> it probes the
+/// member beside it (<see cref="MemberHealth"/>), smooths Ready with <see cref="ReadyConditionSmoother"/>, and while the
+/// member is healthy collects its version and API enablements (<see cref="MemberVersionAndApis"/>, discovery by ETag)
+/// and node and resource summaries (<see cref="MemberSummaries"/> over member informers shared with the Work
+/// controllers). The status is written to the control plane once per change, as a merge patch of the changed fields
+/// (<see cref="ClusterStatusWriter"/>); the Lease is the heartbeat in between. The same pieces as the Push controller's.
 /// </summary>
 public sealed partial class AgentClusterStatusController : IReconciler<ObjectKey>
 {
     /// <summary>The controller's name.</summary>
     public const string Name = "clusterStatus";
-
-    internal const string ClusterHealthyMessage = "cluster is healthy and ready to accept workloads";
-    internal const string ClusterUnhealthyMessage = "cluster is reachable but health endpoint responded without ok";
-    internal const string ClusterNotReachableMessage = "cluster is not reachable";
 
     private readonly KubeApiClient _controlPlane;
     private readonly KubeApiClient _member;
@@ -35,6 +31,7 @@ public sealed partial class AgentClusterStatusController : IReconciler<ObjectKey
     private readonly MemberClusterInformers _memberInformers;
     private readonly AgentOptions _options;
     private readonly ReadyConditionSmoother _smoother;
+    private readonly ApiEnablementCache _apiEnablements = new();
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
@@ -70,87 +67,40 @@ public sealed partial class AgentClusterStatusController : IReconciler<ObjectKey
         var cluster = cached.DeepClone();
         var status = cluster.Status;
         var now = _timeProvider.GetUtcNow();
-        var (online, healthy) = await ProbeAsync(cancellationToken);
-        var observed = !online
-            ? ReadyCondition(ConditionStatus.False, ClusterV1Alpha1.ClusterConditionReasons.ClusterNotReachable, ClusterNotReachableMessage)
-            : !healthy
-                ? ReadyCondition(ConditionStatus.False, ClusterV1Alpha1.ClusterConditionReasons.ClusterNotReady, ClusterUnhealthyMessage)
-                : ReadyCondition(ConditionStatus.True, ClusterV1Alpha1.ClusterConditionReasons.ClusterReady, ClusterHealthyMessage);
-        var ready = _smoother.Adjust(key.Name, status.Conditions.Find(c => c.Type == ClusterV1Alpha1.ClusterConditionTypes.Ready), observed);
+        var health = await MemberHealth.ProbeAsync(_member, cancellationToken);
+        if (health.Error is { } probeError)
+        {
+            LogProbeFailed(_logger, key.Name, probeError);
+        }
+
+        var ready = _smoother.Adjust(key.Name, status.Conditions.Find(c => c.Type == ClusterV1Alpha1.ClusterConditionTypes.Ready), health.ObservedReadyCondition());
         var changed = ConditionSetter.Set(status.Conditions, ready, now);
-        if (online && healthy)
+        if (health is { Online: true, Healthy: true })
         {
             changed |= await CollectAsync(status, now, cancellationToken);
         }
 
         if (changed)
         {
-            await _controlPlane.UpdateStatusAsync(ResourceRefs.Clusters, null, key.Name, cluster, ClusterMeta.TypeInfo, cancellationToken: cancellationToken);
+            // The cached copy is the basis: a write it has not seen yet is a conflict, retried on a fresh copy.
+            await ClusterStatusWriter.WriteAsync(_controlPlane, cached, status, cancellationToken);
             LogStatusUpdated(_logger, key.Name, ready.Status.ToString(), ready.Reason);
         }
 
         return requeue;
     }
 
-    private static Condition ReadyCondition(ConditionStatus status, string reason, string message) =>
-        new() { Type = ClusterV1Alpha1.ClusterConditionTypes.Ready, Status = status, Reason = reason, Message = message };
-
-    private async Task<(bool Online, bool Healthy)> ProbeAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            try
-            {
-                await _member.GetRawAsync("/readyz", cancellationToken);
-            }
-            catch (ApiException ex) when (ex.IsNotFound())
-            {
-                await _member.GetRawAsync("/healthz", cancellationToken);
-            }
-
-            return (true, true);
-        }
-        catch (ApiException ex)
-        {
-            LogProbeFailed(_logger, _options.ClusterName, ex.Message);
-            return (true, false);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or IOException or TimeoutException or OperationCanceledException)
-        {
-            LogProbeFailed(_logger, _options.ClusterName, ex.Message);
-            return (false, false);
-        }
-    }
-
     /// <summary>Version, API enablements and summaries of the healthy member; returns whether the status changed.</summary>
     private async Task<bool> CollectAsync(ClusterV1Alpha1.ClusterStatus status, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var changed = false;
-        try
+        var fetched = await MemberVersionAndApis.FetchAsync(_member, _apiEnablements, cancellationToken)
+            ?? throw new OperationCanceledException(cancellationToken);
+        if (fetched.VersionError is not null)
         {
-            var version = await _member.GetRawAsync("/version", JsonObjectMeta.TypeInfo, cancellationToken);
-            if (version["gitVersion"]?.GetValue<string>() is { } gitVersion && gitVersion != status.KubernetesVersion)
-            {
-                status.KubernetesVersion = gitVersion;
-                changed = true;
-            }
-        }
-        catch (Exception ex) when (ex is ApiException or HttpRequestException or IOException or TimeoutException or System.Text.Json.JsonException)
-        {
-            LogProbeFailed(_logger, _options.ClusterName, ex.Message);
+            LogProbeFailed(_logger, _options.ClusterName, fetched.VersionError);
         }
 
-        var (enablements, complete) = await ApiEnablementCollector.CollectAsync(_member, cancellationToken);
-        if (enablements.Count > 0 && KarmadaJson.Serialize(enablements) != KarmadaJson.Serialize(status.ApiEnablements))
-        {
-            status.ApiEnablements = enablements;
-            changed = true;
-        }
-
-        changed |= ConditionSetter.Set(status.Conditions, complete
-            ? new Condition { Type = ClusterV1Alpha1.ClusterConditionTypes.CompleteAPIEnablements, Status = ConditionStatus.True, Reason = ClusterV1Alpha1.ClusterConditionReasons.CompleteAPIEnablements, Message = "cluster has collected all API enablements" }
-            : new Condition { Type = ClusterV1Alpha1.ClusterConditionTypes.CompleteAPIEnablements, Status = ConditionStatus.False, Reason = enablements.Count == 0 ? "EmptyAPIEnablements" : "PartialAPIEnablements", Message = "cluster has collected only part of its API enablements" }, now);
-
+        var changed = fetched.ApplyTo(status, now);
         var factory = await _memberInformers.GetOrStartAsync(_options.ClusterName, _member, cancellationToken);
         var nodes = factory.GetInformer(ResourceRefs.Nodes);
         var pods = factory.GetInformer(ResourceRefs.Pods);
@@ -159,24 +109,7 @@ public sealed partial class AgentClusterStatusController : IReconciler<ObjectKey
             return changed;
         }
 
-        IReadOnlyCollection<JsonObject> nodeList = nodes.Indexer.List();
-        IReadOnlyCollection<JsonObject> podList = pods.Indexer.List();
-        var nodeSummary = ResourceSummaryCalculator.NodeSummary(nodeList);
-        if (status.NodeSummary is null || KarmadaJson.Serialize(nodeSummary) != KarmadaJson.Serialize(status.NodeSummary))
-        {
-            status.NodeSummary = nodeSummary;
-            changed = true;
-        }
-
-        var resourceSummary = ResourceSummaryCalculator.ResourceSummary(nodeList, podList);
-        resourceSummary.AllocatableModelings = status.ResourceSummary?.AllocatableModelings ?? [];
-        if (status.ResourceSummary is null || KarmadaJson.Serialize(resourceSummary) != KarmadaJson.Serialize(status.ResourceSummary))
-        {
-            status.ResourceSummary = resourceSummary;
-            changed = true;
-        }
-
-        return changed;
+        return MemberSummaries.Apply(status, nodes, pods) | changed;
     }
 
     private async Task<bool> WaitForSyncAsync(SharedInformer<JsonObject> nodes, SharedInformer<JsonObject> pods, CancellationToken cancellationToken)

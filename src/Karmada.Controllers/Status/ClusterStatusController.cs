@@ -37,15 +37,7 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
             || (old.Metadata.DeletionTimestamp is null) != (current.Metadata.DeletionTimestamp is null);
     }
 
-    internal const string ClusterHealthyMessage = "cluster is healthy and ready to accept workloads";
-    internal const string ClusterUnhealthyMessage = "cluster is reachable but health endpoint responded without ok";
-    internal const string ClusterNotReachableMessage = "cluster is not reachable";
-
     private static readonly TimeSpan SummaryRetry = TimeSpan.FromSeconds(1);
-
-    private const int MaxWriteAttempts = 3;
-
-    private static readonly PatchOptions StatusPatch = new() { Subresource = "status" };
 
     private readonly KubeApiClient _client;
     private readonly SharedInformer<ClusterV1Alpha1.Cluster> _clusters;
@@ -111,14 +103,11 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
         // Version and discovery go out with the probe, not after it (one round trip less for a new member's Ready);
         // they are used only when the probe finds the member online.
         using var fetchCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var fetch = FetchVersionAndApisAsync(member, _apiEnablements.GetOrAdd(key.Name, _ => new ApiEnablementCache()), fetchCancellation.Token);
-        var (online, healthy) = await ProbeAsync(key.Name, member, cancellationToken);
-        var observed = !online
-            ? ReadyCondition(ConditionStatus.False, ClusterV1Alpha1.ClusterConditionReasons.ClusterNotReachable, ClusterNotReachableMessage)
-            : !healthy
-                ? ReadyCondition(ConditionStatus.False, ClusterV1Alpha1.ClusterConditionReasons.ClusterNotReady, ClusterUnhealthyMessage)
-                : ReadyCondition(ConditionStatus.True, ClusterV1Alpha1.ClusterConditionReasons.ClusterReady, ClusterHealthyMessage);
-        var ready = _smoother.Adjust(key.Name, current, observed);
+        var fetch = MemberVersionAndApis.FetchAsync(member, _apiEnablements.GetOrAdd(key.Name, _ => new ApiEnablementCache()), fetchCancellation.Token);
+        var health = await MemberHealth.ProbeAsync(member, cancellationToken);
+        LogHealth(key.Name, health);
+        var online = health.Online;
+        var ready = _smoother.Adjust(key.Name, current, health.ObservedReadyCondition());
 
         if (!online)
         {
@@ -144,7 +133,12 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
         var nodes = factory.GetInformer(ResourceRefs.Nodes);
         var pods = factory.GetInformer(ResourceRefs.Pods);
         var fetched = await fetch ?? throw new OperationCanceledException(cancellationToken);
-        var changed = ApplyVersionAndApis(key.Name, status, fetched, now) | readyChanged;
+        if (fetched.VersionError is not null)
+        {
+            LogCollectFailed(_logger, key.Name, "version", fetched.VersionError);
+        }
+
+        var changed = fetched.ApplyTo(status, now) | readyChanged;
         var probed = round.Elapsed;
 
         var written = cached;
@@ -154,7 +148,7 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
             // list; the summaries follow in a second write.
             if (changed)
             {
-                written = await WriteAsync(written, status, cancellationToken);
+                written = await ClusterStatusWriter.WriteAsync(_client, written, status, cancellationToken);
                 LogRoundWritten(_logger, key.Name, ready.Status.ToString(), ready.Reason, probed.TotalMilliseconds, "summaries pending");
                 cluster = written.DeepClone();
                 status = cluster.Status;
@@ -168,10 +162,10 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
             }
         }
 
-        changed |= ApplySummaries(status, nodes, pods);
+        changed |= MemberSummaries.Apply(status, nodes, pods);
         if (changed)
         {
-            await WriteAsync(written, status, cancellationToken);
+            await ClusterStatusWriter.WriteAsync(_client, written, status, cancellationToken);
             LogRoundWritten(_logger, key.Name, ready.Status.ToString(), ready.Reason, round.Elapsed.TotalMilliseconds, "complete");
         }
 
@@ -181,117 +175,21 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
     private static Condition ReadyCondition(ConditionStatus status, string reason, string message) =>
         new() { Type = ClusterV1Alpha1.ClusterConditionTypes.Ready, Status = status, Reason = reason, Message = message };
 
-    /// <summary>Upstream <c>getClusterHealthStatus</c>: online when the member answers at all, healthy when it says ok.</summary>
-    private async Task<(bool Online, bool Healthy)> ProbeAsync(string cluster, KubeApiClient member, CancellationToken cancellationToken)
+    private void LogHealth(string cluster, MemberHealth health)
     {
-        try
+        if (health.Error is not { } error)
         {
-            try
-            {
-                await member.GetRawAsync("/readyz", cancellationToken);
-            }
-            catch (ApiException ex) when (ex.IsNotFound())
-            {
-                await member.GetRawAsync("/healthz", cancellationToken);
-            }
-
-            return (true, true);
-        }
-        catch (ApiException ex)
-        {
-            LogUnhealthy(_logger, cluster, ex.Message);
-            return (true, false);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or IOException or TimeoutException or OperationCanceledException)
-        {
-            LogUnreachable(_logger, cluster, ex.Message);
-            return (false, false);
-        }
-    }
-
-    /// <summary>
-    /// The member's version and API enablements, fetched concurrently; failures are carried, not thrown, and so is
-    /// cancellation by <paramref name="fetchCancellation"/> (null then).
-    /// </summary>
-    private static async Task<MemberVersionAndApis?> FetchVersionAndApisAsync(KubeApiClient member, ApiEnablementCache apiEnablements, CancellationToken fetchCancellation)
-    {
-        try
-        {
-            var versionFetch = GitVersionAsync(member, fetchCancellation);
-            var (enablements, complete) = await ApiEnablementCollector.CollectAsync(member, apiEnablements, fetchCancellation);
-            var (gitVersion, versionError) = await versionFetch;
-            return new MemberVersionAndApis(gitVersion, versionError, enablements, complete);
-        }
-        catch (OperationCanceledException) when (fetchCancellation.IsCancellationRequested)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Puts the fetched version and API enablements in <paramref name="status"/>; returns whether it changed.</summary>
-    private bool ApplyVersionAndApis(string cluster, ClusterV1Alpha1.ClusterStatus status, MemberVersionAndApis fetched, DateTimeOffset now)
-    {
-        var changed = false;
-        if (fetched.VersionError is not null)
-        {
-            LogCollectFailed(_logger, cluster, "version", fetched.VersionError);
-        }
-        else if (fetched.GitVersion is not null && fetched.GitVersion != status.KubernetesVersion)
-        {
-            status.KubernetesVersion = fetched.GitVersion;
-            changed = true;
+            return;
         }
 
-        var enablements = fetched.Enablements;
-        if (enablements.Count > 0 && !ApiEnablementCollector.AreEqual(enablements, status.ApiEnablements))
+        if (health.Online)
         {
-            status.ApiEnablements = enablements;
-            changed = true;
+            LogUnhealthy(_logger, cluster, error);
         }
-
-        var apiCondition = fetched.Complete
-            ? new Condition { Type = ClusterV1Alpha1.ClusterConditionTypes.CompleteAPIEnablements, Status = ConditionStatus.True, Reason = ClusterV1Alpha1.ClusterConditionReasons.CompleteAPIEnablements, Message = "cluster has collected all API enablements" }
-            : new Condition { Type = ClusterV1Alpha1.ClusterConditionTypes.CompleteAPIEnablements, Status = ConditionStatus.False, Reason = enablements.Count == 0 ? "EmptyAPIEnablements" : "PartialAPIEnablements", Message = "cluster has collected only part of its API enablements" };
-        changed |= ConditionSetter.Set(status.Conditions, apiCondition, now);
-        return changed;
-    }
-
-    private static async Task<(string? GitVersion, string? Error)> GitVersionAsync(KubeApiClient member, CancellationToken cancellationToken)
-    {
-        try
+        else
         {
-            var version = await member.GetRawAsync("/version", JsonObjectMeta.TypeInfo, cancellationToken);
-            return (version["gitVersion"]?.GetValue<string>(), null);
+            LogUnreachable(_logger, cluster, error);
         }
-        catch (Exception ex) when (ex is ApiException or HttpRequestException or IOException or TimeoutException or System.Text.Json.JsonException or InvalidOperationException)
-        {
-            return (null, ex.Message);
-        }
-    }
-
-    /// <summary>Node and resource summaries from the member's synced informers; returns whether the status changed.</summary>
-    private static bool ApplySummaries(ClusterV1Alpha1.ClusterStatus status, SharedInformer<JsonObject> nodes, SharedInformer<JsonObject> pods)
-    {
-        IReadOnlyCollection<JsonObject> nodeList = nodes.Indexer.List();
-        IReadOnlyCollection<JsonObject> podList = pods.Indexer.List();
-        var nodeSummary = ResourceSummaryCalculator.NodeSummary(nodeList);
-        var resourceSummary = ResourceSummaryCalculator.ResourceSummary(nodeList, podList);
-        var changed = false;
-        if (status.NodeSummary is null || !ClusterSummaryEquality.AreEqual(nodeSummary, status.NodeSummary))
-        {
-            status.NodeSummary = nodeSummary;
-            changed = true;
-        }
-
-        // Keep what other writers (resource modeling) may have set beside the three lists.
-        resourceSummary.AllocatableModelings = status.ResourceSummary?.AllocatableModelings ?? [];
-        if (status.ResourceSummary is null || !ClusterSummaryEquality.AreEqual(resourceSummary, status.ResourceSummary))
-        {
-            status.ResourceSummary = resourceSummary;
-            changed = true;
-        }
-
-        return changed;
     }
 
     private async Task<bool> WaitForSyncAsync(SharedInformer<JsonObject> nodes, SharedInformer<JsonObject> pods, CancellationToken cancellationToken)
@@ -322,37 +220,9 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
             return;
         }
 
-        await WriteAsync(cached, cluster.Status, cancellationToken);
+        await ClusterStatusWriter.WriteAsync(_client, cached, cluster.Status, cancellationToken);
         var ready = cluster.Status.Conditions.Find(c => c.Type == ClusterV1Alpha1.ClusterConditionTypes.Ready);
         LogStatusUpdated(_logger, cached.Metadata.Name!, ready?.Status.ToString() ?? "", ready?.Reason ?? "");
-    }
-
-    /// <summary>
-    /// Writes <paramref name="status"/> over <paramref name="basis"/>'s resourceVersion, as a merge patch of the fields
-    /// that differ from <paramref name="basis"/>'s status. The cluster controller adds its finalizer to a new Cluster
-    /// while the first round runs: on a conflict the collected status is put on the fresh object (keeping what other
-    /// writers own) instead of failing the round and probing the member again.
-    /// </summary>
-    private async Task<ClusterV1Alpha1.Cluster> WriteAsync(ClusterV1Alpha1.Cluster basis, ClusterV1Alpha1.ClusterStatus status, CancellationToken cancellationToken)
-    {
-        var name = basis.Metadata.Name!;
-        for (var attempt = 1; ; attempt++)
-        {
-            if (ClusterStatusPatch.Build(basis, status) is not { } patch)
-            {
-                return basis;
-            }
-
-            try
-            {
-                return await _client.PatchAsync(ResourceRefs.Clusters, null, name, PatchType.Merge, patch, ClusterMeta.TypeInfo, StatusPatch, cancellationToken);
-            }
-            catch (ApiException ex) when (ex.IsConflict() && attempt < MaxWriteAttempts)
-            {
-                basis = await _client.GetAsync(ResourceRefs.Clusters, null, name, ClusterMeta.TypeInfo, cancellationToken);
-                status = ClusterStatusMerge.Apply(basis.DeepClone(), status).Status;
-            }
-        }
     }
 
     // Event ids 4100-4149: cluster status controller. Next free id: 4106.
