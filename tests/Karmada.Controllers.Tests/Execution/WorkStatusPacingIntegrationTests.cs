@@ -62,22 +62,35 @@ public sealed class WorkStatusPacingIntegrationTests : IAsyncLifetime
         var statusWrites = WatchManifestStatusWritesAsync("web", await ControlPlaneRevisionAsync(), watching.Token);
 
         await _controlPlane.Client.CreateAsync(WorkMeta.Resource, ExecutionSpace, TestWorks.Create(ExecutionSpace, "web", [TestWorkloads.Deployment("web", 3)]), WorkMeta.TypeInfo, cancellationToken: Ct);
+
+        // The member's own status steps are two or three depending on how the machine schedules its controllers (a
+        // loaded one reports the ReplicaSet only once its pods are ready), so another writer adds reflected states of
+        // its own inside the window: counters the member's Deployment controller then puts right again.
+        await WaitForMemberFirstStatusAsync();
+        for (var step = 1; step <= OtherWritersUpdates; step++)
+        {
+            var counters = new JsonObject { ["status"] = new JsonObject { ["unavailableReplicas"] = 100 + step } };
+            await _member.Client.PatchAsync(Deployments, "default", "web", PatchType.Merge, counters, new PatchOptions { Subresource = "status" }, Ct);
+        }
+
         await _controlPlane.Client.ReadUntilAsync(
             WorkMeta.Resource,
             ExecutionSpace,
             "web",
             WorkMeta.TypeInfo,
-            w => w.Status.ManifestStatuses.Count == 1 && w.Status.ManifestStatuses[0].Status?["availableReplicas"]?.GetValue<int>() == 3,
+            w => w.Status.ManifestStatuses.Count == 1
+                && w.Status.ManifestStatuses[0].Status?["availableReplicas"]?.GetValue<int>() == 3
+                && w.Status.ManifestStatuses[0].Status?["unavailableReplicas"] is null,
             Deadline,
             "web reports the whole rollout",
             Ct);
         await watching.CancelAsync();
 
-        // The member went through several reflected states (created, replicas counted, pods ready one by one); the
-        // Work took the first from the execution controller's create and the rest in one write per window.
+        // The member went through several reflected states (counted, the other writer's, ready); the Work took them
+        // in one write per window.
         var states = await memberStates;
         var writes = await statusWrites;
-        Assert.True(states >= 3, $"the member Deployment reported {states} reflected states");
+        Assert.True(states >= OtherWritersUpdates + 1, $"the member Deployment reported {states} reflected states");
         Assert.True(writes <= 2, $"{writes} Work status writes for {states} member states");
     }
 
@@ -100,11 +113,7 @@ public sealed class WorkStatusPacingIntegrationTests : IAsyncLifetime
         // folds the replica count into the first), so someone else adds updates once the member has reported its first
         // status, the change that opens the Work's window: an annotation Karmada does not manage is not drift, so only
         // the workStatus controller sees them.
-        await Eventually.UntilAsync(
-            async () => (await _member.Client.GetOrNullAsync(Deployments, "default", "web", Ct))?["status"]?["replicas"] is not null,
-            Deadline,
-            "the member reports web's first status",
-            Ct);
+        await WaitForMemberFirstStatusAsync();
         for (var touch = 1; touch <= OtherWritersUpdates; touch++)
         {
             var annotation = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { ["test.karmada.io/touch"] = $"{touch}" } } };
@@ -129,6 +138,13 @@ public sealed class WorkStatusPacingIntegrationTests : IAsyncLifetime
         Assert.True(updates >= OtherWritersUpdates, $"the member Deployment was updated {updates} times");
         Assert.True(_interpreter.Reflections <= 4, $"{_interpreter.Reflections} status reflections for {updates} member updates in one window");
     }
+
+    // The member's first status is the change that opens the Work's window at the workStatus controller.
+    private Task WaitForMemberFirstStatusAsync() => Eventually.UntilAsync(
+        async () => (await _member.Client.GetOrNullAsync(Deployments, "default", "web", Ct))?["status"]?["replicas"] is not null,
+        Deadline,
+        "the member reports web's first status",
+        Ct);
 
     // The watches below start from a revision listed before the Work is created, so however late a watch connects,
     // it sees every change after it rather than a first ADDED that already folds in some of them.
