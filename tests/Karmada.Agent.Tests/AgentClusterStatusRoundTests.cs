@@ -102,7 +102,7 @@ public sealed class AgentClusterStatusRoundTests : IAsyncLifetime
         Assert.Equal(KarmadaJson.Serialize(first.Status), KarmadaJson.Serialize((await SettledAsync()).Status));
 
         // A custom resource is installed on the member: the next round is answered the new /apis and writes only the APIs.
-        await Member.CreateAsync(CustomResourceDefinitions, WidgetDefinition(), cancellationToken: Ct);
+        await Member.CreateAsync(CustomResourceDefinitions, TestCustomResources.WidgetDefinition(), cancellationToken: Ct);
         await Eventually.UntilAsync(
             async () => (await Member.GetRawAsync("/apis", AggregatedDiscovery, JsonObjectMeta.TypeInfo, Ct))["items"] is JsonArray groups
                 && groups.Any(g => g?["metadata"]?["name"]?.GetValue<string>() == "example.io"),
@@ -248,13 +248,4 @@ public sealed class AgentClusterStatusRoundTests : IAsyncLifetime
             {"apiVersion":"v1","kind":"Pod","metadata":{"name":"NAME","namespace":"default"},
              "spec":{"nodeName":"NODE","containers":[{"name":"app","image":"nginx","resources":{"requests":{"cpu":"500m","memory":"1Gi"}}}]}}
             """.Replace("NAME", name, StringComparison.Ordinal).Replace("NODE", node, StringComparison.Ordinal))!.AsObject(), cancellationToken: Ct);
-
-    private static JsonObject WidgetDefinition() => JsonNode.Parse("""
-        {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
-         "metadata":{"name":"widgets.example.io"},
-         "spec":{"group":"example.io","scope":"Namespaced",
-           "names":{"plural":"widgets","singular":"widget","kind":"Widget","listKind":"WidgetList"},
-           "versions":[{"name":"v1","served":true,"storage":true,
-             "schema":{"openAPIV3Schema":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}]}}
-        """)!.AsObject();
 }

@@ -95,7 +95,7 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
         catch (MemberClusterConfigurationException ex)
         {
             LogBadCredentials(_logger, key.Name, ex.Message);
-            var failed = ReadyCondition(Api.Meta.ConditionStatus.False, ClusterV1Alpha1.ClusterConditionReasons.StatusCollectionFailed, ex.Message);
+            var failed = MemberHealth.ReadyCondition(Api.Meta.ConditionStatus.False, ClusterV1Alpha1.ClusterConditionReasons.StatusCollectionFailed, ex.Message);
             await WriteIfChangedAsync(cached, cluster, ConditionSetter.Set(status.Conditions, failed, now), cancellationToken);
             return requeue;
         }
@@ -171,9 +171,6 @@ public sealed partial class ClusterStatusController : IReconciler<ObjectKey>
 
         return requeue;
     }
-
-    private static Condition ReadyCondition(ConditionStatus status, string reason, string message) =>
-        new() { Type = ClusterV1Alpha1.ClusterConditionTypes.Ready, Status = status, Reason = reason, Message = message };
 
     private void LogHealth(string cluster, MemberHealth health)
     {

@@ -49,6 +49,7 @@ public readonly record struct MemberHealth(bool Online, bool Healthy, string? Er
                 ? ReadyCondition(ConditionStatus.False, ClusterV1Alpha1.ClusterConditionReasons.ClusterNotReady, UnhealthyMessage)
                 : ReadyCondition(ConditionStatus.True, ClusterV1Alpha1.ClusterConditionReasons.ClusterReady, HealthyMessage);
 
-    private static Condition ReadyCondition(ConditionStatus status, string reason, string message) =>
+    /// <summary>A Ready condition with the given status, reason and message.</summary>
+    public static Condition ReadyCondition(ConditionStatus status, string reason, string message) =>
         new() { Type = ClusterV1Alpha1.ClusterConditionTypes.Ready, Status = status, Reason = reason, Message = message };
 }

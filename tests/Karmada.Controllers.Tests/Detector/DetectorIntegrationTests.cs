@@ -187,14 +187,7 @@ public sealed class DetectorIntegrationTests : IAsyncLifetime
     [Fact]
     public async Task NewCustomResourceDefinition_IsWatchedAndItsObjectsPropagated()
     {
-        var crd = JsonNode.Parse("""
-            {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
-             "metadata":{"name":"widgets.example.io"},
-             "spec":{"group":"example.io","scope":"Namespaced",
-               "names":{"plural":"widgets","singular":"widget","kind":"Widget","listKind":"WidgetList"},
-               "versions":[{"name":"v1","served":true,"storage":true,
-                 "schema":{"openAPIV3Schema":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}]}}
-            """)!.AsObject();
+        var crd = TestCustomResources.WidgetDefinition();
         await CreateNamespaceAsync("t6");
         await _client.CreateAsync(new ResourceRef("apiextensions.k8s.io", "v1", "customresourcedefinitions", Namespaced: false), crd, cancellationToken: Ct);
         var widgets = new ResourceRef("example.io", "v1", "widgets", Namespaced: true);

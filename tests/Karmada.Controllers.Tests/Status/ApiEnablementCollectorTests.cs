@@ -1,10 +1,10 @@
-using System.Text.Json.Nodes;
 using k8s;
 using Karmada.ApiServer.Hosting;
 using Karmada.Client;
 using Karmada.Controllers.Status;
 using Karmada.Storage;
 using Karmada.Testing;
+using Karmada.Testing.ControlPlane;
 using Microsoft.Extensions.Logging.Abstractions;
 using ClusterV1Alpha1 = Karmada.Api.Cluster.V1Alpha1;
 
@@ -89,14 +89,7 @@ public sealed class ApiEnablementCollectorTests : IAsyncLifetime
         Assert.Same(first, second);
         Assert.True(ApiEnablementCollector.AreEqual(first, uncached));
 
-        var crd = JsonNode.Parse("""
-            {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
-             "metadata":{"name":"widgets.example.io"},
-             "spec":{"group":"example.io","scope":"Namespaced",
-               "names":{"plural":"widgets","singular":"widget","kind":"Widget","listKind":"WidgetList"},
-               "versions":[{"name":"v1","served":true,"storage":true,
-                 "schema":{"openAPIV3Schema":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}]}}
-            """)!.AsObject();
+        var crd = TestCustomResources.WidgetDefinition();
         await _client.CreateAsync(new ResourceRef("apiextensions.k8s.io", "v1", "customresourcedefinitions", Namespaced: false), crd);
         List<ClusterV1Alpha1.APIEnablement> withWidgets = [];
         await Eventually.UntilAsync(
