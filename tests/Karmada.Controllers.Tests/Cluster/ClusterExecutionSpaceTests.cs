@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using Karmada.Api.Meta;
 using Karmada.Client;
 using Karmada.Controllers.Cluster;
@@ -65,9 +67,18 @@ public sealed class ClusterExecutionSpaceTests : IAsyncLifetime
         // Each Ready flip is a Cluster reconcile with a visible outcome (the NoSchedule taint follows it).
         foreach (var ready in new[] { ConditionStatus.False, ConditionStatus.True, ConditionStatus.False, ConditionStatus.True })
         {
-            var current = await _test.GetAsync(ResourceRefs.Clusters, null, "member1", ClusterMeta.TypeInfo, Ct);
-            current.Status.Conditions = [new Condition { Type = ClusterV1Alpha1.ClusterConditionTypes.Ready, Status = ready, Reason = "Test", LastTransitionTime = DateTimeOffset.UtcNow }];
-            await _test.UpdateStatusAsync(ResourceRefs.Clusters, null, "member1", current, ClusterMeta.TypeInfo, cancellationToken: Ct);
+            // A merge patch without a resourceVersion: the controller writes the Cluster (taints, finalizer) in
+            // between, and a read-modify-write would race it with a Conflict.
+            var readyCondition = new JsonObject
+            {
+                ["type"] = ClusterV1Alpha1.ClusterConditionTypes.Ready,
+                ["status"] = ready.ToString(),
+                ["reason"] = "Test",
+                ["message"] = "set by the test",
+                ["lastTransitionTime"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            };
+            var patch = new JsonObject { ["status"] = new JsonObject { ["conditions"] = new JsonArray(readyCondition) } };
+            await _test.PatchAsync(ResourceRefs.Clusters, null, "member1", PatchType.Merge, patch, new PatchOptions { Subresource = "status" }, Ct);
             await _test.ReadUntilAsync(
                 ResourceRefs.Clusters, null, "member1", ClusterMeta.TypeInfo,
                 c => c.Spec.Taints.Exists(t => t.Key == ClusterV1Alpha1.ClusterTaintKeys.NotReady) == (ready == ConditionStatus.False),
