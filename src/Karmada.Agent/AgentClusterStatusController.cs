@@ -54,6 +54,18 @@ public sealed partial class AgentClusterStatusController : IReconciler<ObjectKey
         _smoother = new ReadyConditionSmoother(options.ClusterSuccessThreshold, options.ClusterFailureThreshold, timeProvider);
     }
 
+    /// <summary>
+    /// The controller run over the control plane's Cluster informer by one worker. Cluster updates start a round only
+    /// when <see cref="ClusterStatusController.IsProbeWorthy"/> says so, as for Push clusters: the agent's own status
+    /// writes would otherwise each bring one more round (a probe and two discovery requests) straight away.
+    /// </summary>
+    public static ReconcilerHostedService<ClusterV1Alpha1.Cluster> CreateHostedService(
+        AgentClusterStatusController controller,
+        SharedInformer<ClusterV1Alpha1.Cluster> clusters,
+        TimeProvider timeProvider,
+        ILoggerFactory loggerFactory) =>
+        new(Name, controller, clusters, ClusterMeta.Accessor, 1, timeProvider, loggerFactory, ClusterStatusController.IsProbeWorthy);
+
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         var cached = key.Name == _options.ClusterName ? _clusters.Indexer.Get(key) : null;

@@ -2,13 +2,11 @@ using Karmada.Client;
 using Karmada.Controllers;
 using Karmada.Controllers.Execution;
 using Karmada.Controllers.Members;
-using Karmada.Controllers.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using ClusterV1Alpha1 = Karmada.Api.Cluster.V1Alpha1;
 
 namespace Karmada.Agent;
 
@@ -38,8 +36,7 @@ public static class AgentServiceCollectionExtensions
             options,
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactoryOf(sp).CreateLogger<ClusterLeaseRenewer>()));
-        services.AddSingleton<IHostedService>(sp => new ReconcilerHostedService<ClusterV1Alpha1.Cluster>(
-            AgentClusterStatusController.Name,
+        services.AddSingleton<IHostedService>(sp => AgentClusterStatusController.CreateHostedService(
             new AgentClusterStatusController(
                 sp.GetRequiredService<KubeApiClient>(),
                 member,
@@ -49,8 +46,6 @@ public static class AgentServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 LoggerFactoryOf(sp).CreateLogger<AgentClusterStatusController>()),
             ControllerServiceCollectionExtensions.ClusterInformer(sp),
-            ClusterMeta.Accessor,
-            1,
             sp.GetRequiredService<TimeProvider>(),
             LoggerFactoryOf(sp)));
         services.AddSingleton<IHostedService>(sp => ExecutionControllerFactory.CreateExecution(sp, controllerOptions));

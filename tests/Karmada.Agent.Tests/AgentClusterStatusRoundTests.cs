@@ -54,7 +54,7 @@ public sealed class AgentClusterStatusRoundTests : IAsyncLifetime
         await CreateNodeAsync("node-1");
         await CreateNodeAsync("node-2");
 
-        var options = new AgentOptions { ClusterName = ClusterName, ClusterSuccessThreshold = TimeSpan.Zero };
+        var options = new AgentOptions { ClusterName = ClusterName, ClusterSuccessThreshold = TimeSpan.Zero, ClusterStatusUpdateFrequency = TimeSpan.FromHours(1) };
         _agentControlPlane = new KubeApiClient(_controlPlane.Configuration, new KubeApiClientOptions { UserAgent = AgentUserAgent });
         _agentMember = new KubeApiClient(_memberServer.Configuration, new KubeApiClientOptions { UserAgent = AgentUserAgent });
         await ClusterRegistrar.EnsureAsync(ControlPlane, options, _memberServer.Configuration.Host, Ct);
@@ -89,6 +89,35 @@ public sealed class AgentClusterStatusRoundTests : IAsyncLifetime
         Assert.All(asked.Where(r => r.Path is "/api" or "/apis"), r => Assert.NotEmpty(r.IfNoneMatch));
         var stored = await ReadClusterAsync();
         Assert.Equal(first.Metadata.ResourceVersion, stored.Metadata.ResourceVersion);
+    }
+
+    [Fact]
+    public async Task HostedController_ItsOwnStatusWrite_DoesNotStartAnotherRound_ButANewGenerationDoes()
+    {
+        var service = AgentClusterStatusController.CreateHostedService(_controller, _clusters, TimeProvider.System, NullLoggerFactory.Instance);
+        await service.StartAsync(Ct);
+        try
+        {
+            // The first round (the informer's ADDED) writes the collected status. Every round asks the member's /api.
+            await Eventually.UntilAsync(async () => (await ReadClusterAsync()).Status.NodeSummary is not null, Deadline, "the first round's status write", Ct);
+            await SettledAsync();
+
+            // The write comes back through the informer as an update of the status only. Unfiltered, it started the
+            // next round within milliseconds; give it far longer than that (the periodic round is an hour away).
+            await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+            Assert.Equal(1, DiscoveryRounds());
+
+            // A new generation (the endpoint or credentials may have changed) is worth a round at once.
+            var cluster = await ReadClusterAsync();
+            cluster.Spec.Region = "eu-central";
+            await ControlPlane.UpdateAsync(ResourceRefs.Clusters, null, ClusterName, cluster, ClusterMeta.TypeInfo, cancellationToken: Ct);
+            await Eventually.UntilAsync(() => DiscoveryRounds() == 2, Deadline, "a round for the new generation", Ct);
+        }
+        finally
+        {
+            await service.StopAsync(CancellationToken.None);
+            service.Dispose();
+        }
     }
 
     [Fact]
@@ -212,6 +241,8 @@ public sealed class AgentClusterStatusRoundTests : IAsyncLifetime
 
     private Task<ClusterV1Alpha1.Cluster> ReadClusterAsync() =>
         ControlPlane.GetAsync(ResourceRefs.Clusters, null, ClusterName, ClusterMeta.TypeInfo, Ct);
+
+    private int DiscoveryRounds() => _memberLog.Requests.Count(r => r.Path == "/api");
 
     private IReadOnlyList<RecordedRequest> MemberRequestsSince(int count) =>
         [.. _memberLog.Requests.Skip(count).Where(r => r.Path is not ("/api/v1/nodes" or "/api/v1/pods"))];
