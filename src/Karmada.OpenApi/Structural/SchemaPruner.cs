@@ -58,6 +58,13 @@ public static class SchemaPruner
 
     private static void PruneNonNullableNullsWithoutDefaults(JsonNode? value, JsonObject? schema)
     {
+        // Nothing below a value without a schema can be a non-nullable field (as upstream, which stops there too):
+        // stepping in would only materialise schemaless subtrees such as a Work's manifests.
+        if (schema is null)
+        {
+            return;
+        }
+
         switch (value)
         {
             case JsonObject obj:
