@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Karmada.Api;
 using Karmada.Api.Work.V1Alpha2;
 
@@ -28,14 +29,29 @@ public static class RequiredByChange
             return false;
         }
 
-        // Compared as JSON without the list, so that a field added to the spec later is never taken for unchanged.
-        return JsonNode.DeepEquals(WithoutRequiredBy(old), WithoutRequiredBy(current));
+        // Compared as JSON without the list, so that a field added to the spec later is never taken for unchanged. The
+        // list is left out by the contract rather than removed from a copy: it is nearly all of an attached binding's
+        // spec (one entry per dependent). Equal specs serialize to equal bytes; a map serialized in another order
+        // only reads as a change, which costs a sync and nothing else.
+        return JsonSerializer.SerializeToUtf8Bytes(old, SpecWithoutRequiredBy).AsSpan()
+            .SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(current, SpecWithoutRequiredBy));
     }
 
-    private static JsonObject WithoutRequiredBy(ResourceBindingSpec spec)
+    private static readonly JsonTypeInfo<ResourceBindingSpec> SpecWithoutRequiredBy = CreateSpecWithoutRequiredBy();
+
+    private static JsonTypeInfo<ResourceBindingSpec> CreateSpecWithoutRequiredBy()
     {
-        var node = (JsonObject)KarmadaJson.SerializeToNode(spec)!;
-        node.Remove("requiredBy");
-        return node;
+        var options = new JsonSerializerOptions(KarmadaJson.Options)
+        {
+            TypeInfoResolver = KarmadaJson.TypeInfoResolver.WithAddedModifier(static typeInfo =>
+            {
+                if (typeInfo.Type == typeof(ResourceBindingSpec) && typeInfo.Properties.FirstOrDefault(p => p.Name == "requiredBy") is { } requiredBy)
+                {
+                    typeInfo.Properties.Remove(requiredBy);
+                }
+            }),
+        };
+        options.MakeReadOnly();
+        return (JsonTypeInfo<ResourceBindingSpec>)options.GetTypeInfo(typeof(ResourceBindingSpec));
     }
 }
