@@ -33,9 +33,12 @@ public static partial class ObjectMetaValidator
         {
             foreach (var (key, value) in labels)
             {
-                foreach (var problem in QualifiedNameProblems(key))
+                if (!IsQualifiedName(key))
                 {
-                    errors.Invalid("metadata.labels", key, problem);
+                    foreach (var problem in QualifiedNameProblems(key))
+                    {
+                        errors.Invalid("metadata.labels", key, problem);
+                    }
                 }
 
                 var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
@@ -55,9 +58,12 @@ public static partial class ObjectMetaValidator
             var total = 0;
             foreach (var (key, value) in annotations)
             {
-                foreach (var problem in QualifiedNameProblems(key.ToLowerInvariant()))
+                if (!IsLowercasedQualifiedName(key))
                 {
-                    errors.Invalid("metadata.annotations", key, problem);
+                    foreach (var problem in QualifiedNameProblems(key.ToLowerInvariant()))
+                    {
+                        errors.Invalid("metadata.annotations", key, problem);
+                    }
                 }
 
                 total += key.Length + (value is JsonValue v && v.TryGetValue<string>(out var s) ? s.Length : 0);
@@ -160,6 +166,36 @@ public static partial class ObjectMetaValidator
         {
             yield return "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="key"/> is a qualified name, i.e. <see cref="QualifiedNameProblems"/> finds nothing: every
+    /// write checks every label and annotation key, and nearly all are valid, so this asks without allocating.
+    /// </summary>
+    public static bool IsQualifiedName(ReadOnlySpan<char> key)
+    {
+        var slash = key.IndexOf('/');
+        if (slash >= 0)
+        {
+            var prefix = key[..slash];
+            if (prefix.IsEmpty || prefix.Length > 253 || !SubdomainPattern().IsMatch(prefix))
+            {
+                return false;
+            }
+        }
+
+        var name = key[(slash + 1)..];
+        return name.Length is > 0 and <= 63 && QualifiedNamePattern().IsMatch(name);
+    }
+
+    // Annotation keys are checked lowercased, as upstream (ValidateAnnotations lowers them first).
+    private static bool IsLowercasedQualifiedName(string key)
+    {
+        const int StackLimit = 256;
+        Span<char> lowered = key.Length <= StackLimit ? stackalloc char[StackLimit] : new char[key.Length];
+        lowered = lowered[..key.Length];
+        key.AsSpan().ToLowerInvariant(lowered);
+        return IsQualifiedName(lowered);
     }
 
     public static IEnumerable<string> QualifiedNameProblems(string key)

@@ -49,6 +49,54 @@ public sealed class ObjectMetaValidatorTests
         Assert.NotEmpty(ObjectMetaValidator.NameProblems(custom, "system:foo"));
     }
 
+    [Theory]
+    [InlineData("app", true)]
+    [InlineData("app.kubernetes.io/name", true)]
+    [InlineData("karmada.io/managed", true)]
+    [InlineData("My_Key.1", true)]
+    [InlineData("", false)]
+    [InlineData("/name", false)]
+    [InlineData("prefix/", false)]
+    [InlineData("Upper.io/name", false)]
+    [InlineData("a/b/c", false)]
+    [InlineData("-leading", false)]
+    [InlineData("trailing.", false)]
+    [InlineData("has space", false)]
+    [InlineData("x.io/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false)]
+    public void QualifiedNames_TheQuickCheckAgreesWithTheProblems(string key, bool valid)
+    {
+        Assert.Equal(valid, ObjectMetaValidator.IsQualifiedName(key));
+        Assert.Equal(valid, !ObjectMetaValidator.QualifiedNameProblems(key).Any());
+    }
+
+    [Fact]
+    public void QualifiedNames_APrefixLongerThanASubdomainIsRefused()
+    {
+        var key = string.Join('.', Enumerable.Repeat(new string('a', 60), 5)) + "/name";
+        Assert.False(ObjectMetaValidator.IsQualifiedName(key));
+        Assert.Contains("prefix part must be no more than 253 characters", ObjectMetaValidator.QualifiedNameProblems(key));
+    }
+
+    [Fact]
+    public void AnnotationKeys_AreCheckedLowercased_LabelKeysAsTheyAre()
+    {
+        var obj = new System.Text.Json.Nodes.JsonObject
+        {
+            ["metadata"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["name"] = "a",
+                ["labels"] = new System.Text.Json.Nodes.JsonObject { ["Example.COM/app"] = "x" },
+                ["annotations"] = new System.Text.Json.Nodes.JsonObject { ["Example.COM/note"] = "y", [new string('n', 300)] = "z" },
+            },
+        };
+        var errors = new FieldErrors();
+        ObjectMetaValidator.Validate(ConfigMaps, obj, errors);
+        var fields = errors.Causes.Select(c => c.Field).ToList();
+        Assert.Equal(["metadata.annotations", "metadata.labels"], fields.Distinct().Order(StringComparer.Ordinal));
+        Assert.Single(fields, f => f == "metadata.labels");
+        Assert.Single(fields, f => f == "metadata.annotations");
+    }
+
     private static ResourceDefinition Definition(string group, string kind, string plural, bool namespaced, bool isCustom = false) => new()
     {
         IsCustom = isCustom,
