@@ -32,8 +32,9 @@ internal static partial class EmbeddedResourceValidator
                 }
 
                 var additional = schema.GetAdditionalProperties().Schema;
-                foreach (var (key, child) in obj)
+                for (var i = 0; i < obj.Count; i++)
                 {
+                    var (key, child) = obj.GetAt(i);
                     // Only objects and lists can hold an embedded resource; a scalar needs no walk (nor a path).
                     if (child is not (JsonObject or JsonArray))
                     {
@@ -90,7 +91,7 @@ internal static partial class EmbeddedResourceValidator
             {
                 errors.Add(FieldError.Required(apiVersionPath));
             }
-            else if (apiVersion.Count(c => c == '/') > 1)
+            else if (apiVersion.AsSpan().Count('/') > 1)
             {
                 errors.Add(FieldError.Invalid(apiVersionPath, apiVersion, "unexpected GroupVersion string: " + apiVersion));
             }

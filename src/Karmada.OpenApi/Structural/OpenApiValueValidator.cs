@@ -213,23 +213,32 @@ internal sealed class OpenApiValueValidator(string rootPath)
 
     private void ValidateString(JsonNode data, JsonObject schema, string path, List<FieldError> errors)
     {
+        // Most string fields have no length or pattern rule: their text is not even read then.
+        var maxLength = schema.GetLong("maxLength");
+        var minLength = schema.GetLong("minLength");
+        var pattern = schema.GetString("pattern");
+        if (maxLength is null && minLength is null && string.IsNullOrEmpty(pattern))
+        {
+            return;
+        }
+
         var text = data.GetValue<string>();
-        var length = text.EnumerateRunes().Count();
+        var length = maxLength is null && minLength is null ? 0 : RuneCount(text);
 
         // kube-openapi stops at the first failing string check.
-        if (schema.GetLong("maxLength") is { } maxLength && length > maxLength)
+        if (maxLength is { } max && length > max)
         {
-            errors.Add(new FieldError(FieldErrorType.TooLong, Field(path), data, $"may not be longer than {maxLength}"));
+            errors.Add(new FieldError(FieldErrorType.TooLong, Field(path), data, $"may not be longer than {max}"));
             return;
         }
 
-        if (schema.GetLong("minLength") is { } minLength && length < minLength)
+        if (minLength is { } min && length < min)
         {
-            errors.Add(FieldError.Invalid(Field(path), data, $"{path} in body should be at least {minLength} chars long"));
+            errors.Add(FieldError.Invalid(Field(path), data, $"{path} in body should be at least {min} chars long"));
             return;
         }
 
-        if (schema.GetString("pattern") is { Length: > 0 } pattern)
+        if (pattern is { Length: > 0 })
         {
             var (regex, error) = Patterns.GetOrAdd(pattern, Compile);
             if (regex is null)
@@ -241,6 +250,18 @@ internal sealed class OpenApiValueValidator(string rootPath)
                 errors.Add(FieldError.Invalid(Field(path), data, $"{path} in body should match '{pattern}'"));
             }
         }
+    }
+
+    // Lengths count Unicode code points, as Go's utf8.RuneCountInString.
+    private static int RuneCount(string text)
+    {
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private void ValidateFormat(JsonNode data, JsonObject schema, string path, List<FieldError> errors)
@@ -363,9 +384,13 @@ internal sealed class OpenApiValueValidator(string rootPath)
             return;
         }
 
-        if (values.Any(value => JsonValueComparer.AreEqual(data, value)))
+        // A loop, not Any with a lambda: the lambda's closure over data was allocated on every call, enum or not.
+        for (var i = 0; i < values.Count; i++)
         {
-            return;
+            if (JsonValueComparer.AreEqual(data, values[i]))
+            {
+                return;
+            }
         }
 
         // apiextensions lists string values verbatim and marshals every other value to JSON.
@@ -402,8 +427,9 @@ internal sealed class OpenApiValueValidator(string rootPath)
         }
         else if (additional is not null)
         {
-            foreach (var (key, value) in data)
+            for (var i = 0; i < data.Count; i++)
             {
+                var (key, value) = data.GetAt(i);
                 if ((properties is null || !properties.ContainsKey(key)) && Correlate(old, path, key) is var child && !IsUnchanged(child))
                 {
                     Validate(value, additional, path + "." + key, errors, child);
@@ -413,8 +439,10 @@ internal sealed class OpenApiValueValidator(string rootPath)
 
         if (properties is not null)
         {
-            foreach (var (name, propertySchema) in properties)
+            // Index loops: enumerating a JsonObject with foreach boxes its enumerator, once per validated object.
+            for (var i = 0; i < properties.Count; i++)
             {
+                var (name, propertySchema) = properties.GetAt(i);
                 if (propertySchema is JsonObject property && data.TryGetPropertyValue(name, out var value)
                     && Correlate(old, path, name) is var child && !IsUnchanged(child))
                 {
