@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Karmada.Json;
@@ -16,9 +17,17 @@ internal static partial class EmbeddedResourceValidator
         "my-name",
         "abc-123");
 
+    // Per schema node, whether it or any schema below it (through properties, additionalProperties and items, the
+    // edges Validate follows) marks an embedded resource. Most schemas mark none (a binding's, a policy's): their
+    // values are then not walked at all, where the walk built a path string for every object and list in them.
+    private static readonly ConditionalWeakTable<JsonObject, StrongBox<bool>> MarksBelow = new();
+
+    // Deeper than any schema of this API server; a schema that deep is walked rather than searched further.
+    private const int MaxSearchDepth = 64;
+
     public static void Validate(JsonNode? value, JsonObject? schema, string path, List<FieldError> errors)
     {
-        if (schema is null)
+        if (schema is null || value is not (JsonObject or JsonArray) || !MarksEmbeddedBelow(schema))
         {
             return;
         }
@@ -63,6 +72,31 @@ internal static partial class EmbeddedResourceValidator
 
                 break;
         }
+    }
+
+    private static bool MarksEmbeddedBelow(JsonObject schema) =>
+        MarksBelow.GetValue(schema, static s => new StrongBox<bool>(SearchEmbedded(s, 0))).Value;
+
+    private static bool SearchEmbedded(JsonObject schema, int depth)
+    {
+        if (depth > MaxSearchDepth || schema.IsTrue(SchemaAccess.EmbeddedResource))
+        {
+            return true;
+        }
+
+        if (schema.GetProperties() is { } properties)
+        {
+            for (var i = 0; i < properties.Count; i++)
+            {
+                if (properties.GetAt(i).Value is JsonObject property && SearchEmbedded(property, depth + 1))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return (schema.GetAdditionalProperties().Schema is { } additional && SearchEmbedded(additional, depth + 1))
+            || (schema.GetItems() is { } items && SearchEmbedded(items, depth + 1));
     }
 
     private static void ValidateEmbeddedResource(JsonObject obj, string path, List<FieldError> errors)

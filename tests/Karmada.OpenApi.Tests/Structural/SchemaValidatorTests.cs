@@ -247,6 +247,31 @@ public sealed class SchemaValidatorTests
     }
 
     [Fact]
+    public void Validate_EmbeddedResourceBelowListsAndMaps_IsFound()
+    {
+        // Reached through items, then additionalProperties, then a property: every edge the walk follows.
+        var schema = Schema("""
+            {"type":"object","properties":{"spec":{"type":"object","properties":{"groups":{"type":"array","items":{
+              "type":"object","additionalProperties":{"type":"object","properties":{"template":{
+                "type":"object","x-kubernetes-embedded-resource":true,"x-kubernetes-preserve-unknown-fields":true}}}}}}}}}
+            """);
+        var value = JsonNode.Parse("""{"spec":{"groups":[{"a":{"template":{"apiVersion":"v1","kind":"Pod"}}},{"b":{"template":{"kind":"Pod"}}}]}}""");
+
+        var errors = SchemaValidator.Validate(value, schema).Select(error => error.ToString()).ToList();
+
+        Assert.Equal(["spec.groups[1][b].template.apiVersion: Required value"], errors);
+    }
+
+    [Fact]
+    public void Validate_SchemaWithoutEmbeddedResources_LeavesObjectsWithTypeMetaAlone()
+    {
+        // Only a marked schema makes an object an embedded resource, however resource-like the object looks.
+        var schema = Schema("""{"type":"object","properties":{"items":{"type":"array","items":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}}""");
+
+        Assert.Empty(SchemaValidator.Validate(JsonNode.Parse("""{"items":[{"kind":"Bad_Kind","metadata":{"name":"a/b"}}]}"""), schema));
+    }
+
+    [Fact]
     public void Validate_ListTypeSetWithDuplicates_ReportsSecondOccurrence()
     {
         var schema = Schema("""
