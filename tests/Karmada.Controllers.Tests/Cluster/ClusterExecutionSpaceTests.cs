@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
+using Karmada.Api;
 using Karmada.Api.Meta;
 using Karmada.Client;
 using Karmada.Controllers.Cluster;
@@ -69,14 +69,14 @@ public sealed class ClusterExecutionSpaceTests : IAsyncLifetime
         {
             // A merge patch without a resourceVersion: the controller writes the Cluster (taints, finalizer) in
             // between, and a read-modify-write would race it with a Conflict.
-            var readyCondition = new JsonObject
+            var readyCondition = KarmadaJson.SerializeToNode(new Condition
             {
-                ["type"] = ClusterV1Alpha1.ClusterConditionTypes.Ready,
-                ["status"] = ready.ToString(),
-                ["reason"] = "Test",
-                ["message"] = "set by the test",
-                ["lastTransitionTime"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            };
+                Type = ClusterV1Alpha1.ClusterConditionTypes.Ready,
+                Status = ready,
+                Reason = "Test",
+                Message = "set by the test",
+                LastTransitionTime = DateTimeOffset.UtcNow,
+            });
             var patch = new JsonObject { ["status"] = new JsonObject { ["conditions"] = new JsonArray(readyCondition) } };
             await _test.PatchAsync(ResourceRefs.Clusters, null, "member1", PatchType.Merge, patch, new PatchOptions { Subresource = "status" }, Ct);
             await _test.ReadUntilAsync(
